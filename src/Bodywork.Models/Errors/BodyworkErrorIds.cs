@@ -1,0 +1,29 @@
+namespace Bodywork.Models.Errors;
+
+/// <summary>Stable error ids: scripts match on them, so never rename one.</summary>
+public static class BodyworkErrorIds
+{
+    public const string KubeConfigNotFound = "BodyworkKubeConfigNotFound";
+    public const string KubeConfigInvalid = "BodyworkKubeConfigInvalid";
+    public const string ClusterUnreachable = "BodyworkClusterUnreachable";
+    public const string Unauthorized = "BodyworkUnauthorized";
+    public const string Forbidden = "BodyworkForbidden";
+    public const string NamespaceNotFound = "BodyworkNamespaceNotFound";
+    public const string NamespaceNotInitialized = "BodyworkNamespaceNotInitialized";
+    public const string ConfigInvalid = "BodyworkConfigInvalid";
+    public const string ProjectNotFound = "BodyworkProjectNotFound";
+    public const string GitRepoUnavailable = "BodyworkGitRepoUnavailable";
+    public const string GitNotInstalled = "BodyworkGitNotInstalled";
+    public const string WorkflowFailed = "BodyworkWorkflowFailed";
+    public const string OperationTimeout = "BodyworkOperationTimeout";
+    public const string ApiError = "BodyworkApiError";
+    public const string InvalidArgument = "BodyworkInvalidArgument";
+
+    public const string SecretNotFound = "BodyworkSecretNotFound";
+    public const string SecretAlreadyExists = "BodyworkSecretAlreadyExists";
+    public const string ServiceNotFound = "BodyworkServiceNotFound";
+    public const string CronJobNotFound = "BodyworkCronJobNotFound";
+    public const string CronJobAlreadyExists = "BodyworkCronJobAlreadyExists";
+    public const string CronJobRunNotFound = "BodyworkCronJobRunNotFound";
+    public const string CronScheduleInvalid = "BodyworkCronScheduleInvalid";
+}

@@ -1,0 +1,7 @@
+namespace Bodywork.Models.Projects;
+
+public enum StageKind
+{
+    Batch,
+    Service,
+}
