@@ -10,8 +10,10 @@ namespace Bodywork.Cli.Output;
 public sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>Like <see cref="JsonSerializerContext"/>'s Default, but writes '&gt;' and quotes readably (output is not HTML).</summary>
-    public static CliJsonContext Readable { get; } = new(new JsonSerializerOptions(Default.Options)
+    public static CliJsonContext Readable { get; } = new(new JsonSerializerOptions
     {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 }
