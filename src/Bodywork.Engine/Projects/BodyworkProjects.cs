@@ -10,8 +10,7 @@ public static class BodyworkProjects
     /// Reads and validates the project at <paramref name="path"/> (a folder holding bodywork.ini, or
     /// the bodywork.ini file itself). Never throws for a bad project: every problem is an issue.
     /// </summary>
-    public static BodyworkValidationResult Validate(string path) =>
-        throw new NotImplementedException("contract stub: implemented on the 'model' branch");
+    public static BodyworkValidationResult Validate(string path) => ProjectReader.Read(path);
 
     /// <summary>Like <see cref="Validate"/>, but returns the project or throws <see cref="BodyworkProjectInvalidException"/>.</summary>
     public static BodyworkProject Load(string path)
