@@ -18,6 +18,7 @@ public static class BodyworkErrorIds
     public const string OperationTimeout = "BodyworkOperationTimeout";
     public const string ApiError = "BodyworkApiError";
     public const string InvalidArgument = "BodyworkInvalidArgument";
+    public const string OperationCanceled = "BodyworkOperationCanceled";
 
     public const string SecretNotFound = "BodyworkSecretNotFound";
     public const string SecretAlreadyExists = "BodyworkSecretAlreadyExists";
