@@ -142,7 +142,8 @@ internal sealed class KubernetesHttpHandler : HttpMessageHandler
         }
         else if (_config.ProxyUrl is not null)
         {
-            handler.Proxy = new WebProxy(_config.ProxyUrl);
+            var proxy = new WebProxy(_config.ProxyUrl) { Credentials = _config.ProxyCredentials };
+            handler.Proxy = proxy;
             handler.UseProxy = true;
         }
         return handler;
