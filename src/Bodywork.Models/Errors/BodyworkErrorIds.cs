@@ -30,4 +30,14 @@ public static class BodyworkErrorIds
     public const string CronJobAlreadyExists = "BodyworkCronJobAlreadyExists";
     public const string CronJobRunNotFound = "BodyworkCronJobRunNotFound";
     public const string CronScheduleInvalid = "BodyworkCronScheduleInvalid";
+
+    // Kubernetes API failures (Status reason → id); see Bodywork.Engine.Kubernetes.Errors.
+    public const string KubernetesObjectNotFound = "BodyworkKubernetesObjectNotFound";
+    public const string KubernetesObjectAlreadyExists = "BodyworkKubernetesObjectAlreadyExists";
+    public const string KubernetesConflict = "BodyworkKubernetesConflict";
+    public const string KubernetesInvalidObject = "BodyworkKubernetesInvalidObject";
+    public const string KubernetesBadRequest = "BodyworkKubernetesBadRequest";
+    public const string KubernetesResourceExpired = "BodyworkKubernetesResourceExpired";
+    public const string KubernetesTooManyRequests = "BodyworkKubernetesTooManyRequests";
+    public const string KubernetesServerError = "BodyworkKubernetesServerError";
 }
