@@ -17,6 +17,9 @@ public static class BodyworkErrorIds
     public const string WorkflowFailed = "BodyworkWorkflowFailed";
     public const string OperationTimeout = "BodyworkOperationTimeout";
     public const string ApiError = "BodyworkApiError";
+    public const string ExecPluginNotFound = "BodyworkExecPluginNotFound";
+    public const string ExecPluginFailed = "BodyworkExecPluginFailed";
+    public const string AuthProviderUnsupported = "BodyworkAuthProviderUnsupported";
     public const string InvalidArgument = "BodyworkInvalidArgument";
     public const string OperationCanceled = "BodyworkOperationCanceled";
 

@@ -42,6 +42,9 @@ public sealed class KubeConfigEnvironment
     /// <summary>Limit for a non-interactive exec plugin run.</summary>
     public TimeSpan ExecPluginTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Exec plugin credentials, shared by every config loaded with this environment.</summary>
+    internal Auth.Exec.ExecCredentialCache ExecCache { get; } = new();
+
     /// <summary>Reads one environment variable (from <see cref="Variables"/> when set).</summary>
     public string? GetVariable(string name)
     {

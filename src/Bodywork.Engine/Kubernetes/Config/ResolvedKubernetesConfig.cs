@@ -1,4 +1,6 @@
+using System.Security.Cryptography.X509Certificates;
 using Bodywork.Engine.Kubernetes.Auth;
+using Bodywork.Engine.Kubernetes.Config.Tls;
 
 namespace Bodywork.Engine.Kubernetes.Config;
 
@@ -48,7 +50,10 @@ public sealed class ResolvedKubernetesConfig
     /// A new handler configured for TLS (CA, host-name check or tls-server-name, insecure flag),
     /// client certificates (static or from an exec plugin) and proxy. The caller owns and disposes it.
     /// </summary>
-    public HttpMessageHandler CreateHandler() => throw new NotImplementedException("contract stub");
+    public HttpMessageHandler CreateHandler() => new KubernetesHttpHandler(this);
+
+    /// <summary>The only roots trusted for the server (certificate-authority); null means the OS trust store.</summary>
+    internal X509Certificate2Collection? CertificateAuthorities { get; init; }
 
     /// <inheritdoc />
     public override string ToString() => $"{ContextName} ({Server})";
