@@ -181,10 +181,7 @@ public class RetryTests
         using var cts = new CancellationTokenSource();
 
         var call = connection.Api.Pods.GetAsync("ml", "p", cts.Token);
-        while (handler.Requests.IsEmpty)
-        {
-            await Task.Yield();
-        }
+        await StubHandler.WaitUntilAsync(() => !handler.Requests.IsEmpty);
 
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call).WaitAsync(TimeSpan.FromSeconds(30));

@@ -77,6 +77,21 @@ public sealed class StubHandler : HttpMessageHandler
     public static string Status(int code, string reason, string message, string? details = null) =>
         $$"""{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":{{System.Text.Json.JsonSerializer.Serialize(message)}},"reason":"{{reason}}"{{(details is null ? "" : ",\"details\":" + details)}},"code":{{code}}}""";
 
+    /// <summary>Polls a condition the test cannot await directly; fails after a generous limit instead of hanging.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("condition not reached within " + seconds + " s");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+
     /// <summary>Fast test options: tiny delays, few attempts.</summary>
     public static KubernetesClientOptions FastOptions => new()
     {
