@@ -1,0 +1,18 @@
+namespace Bodywork.Engine.Kubernetes.Models;
+
+/// <summary>
+/// A top-level Kubernetes object. Every model record of a kind defaults <see cref="ApiVersion"/> and
+/// <see cref="Kind"/> to its own values, so manifests built in code are complete for server-side apply.
+/// List items arrive without apiVersion/kind; the defaults fill them in.
+/// </summary>
+public interface IKubernetesObject
+{
+    /// <summary>"v1", "batch/v1", …</summary>
+    string? ApiVersion { get; }
+
+    /// <summary>"Job", "Deployment", …</summary>
+    string? Kind { get; }
+
+    /// <summary>Name, namespace, labels and server-set fields. Never null.</summary>
+    ObjectMeta Metadata { get; }
+}
