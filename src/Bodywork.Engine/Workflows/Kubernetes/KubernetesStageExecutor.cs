@@ -1,4 +1,5 @@
 using Bodywork.Engine.Kubernetes.Client;
+using Bodywork.Engine.Kubernetes.Models;
 using Bodywork.Engine.Manifests;
 using Bodywork.Models.Workflows;
 
@@ -11,8 +12,13 @@ namespace Bodywork.Engine.Workflows.Kubernetes;
 /// (applied, watched until rolled out, rolled back — or deleted when first-ever — on failure, exposed by a
 /// ClusterIP Service on success). Cancellation deletes the Jobs of this run and undoes half-made rollouts.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The watches are disposed in FinishAsync, which the runner always calls.")]
 public sealed class KubernetesStageExecutor : IStageExecutor
 {
+    private readonly CreatedJobs _created = new();
+    private SharedWatch<Job>? _jobs;
+    private SharedWatch<Pod>? _pods;
+
     /// <param name="api">The cluster.</param>
     /// <param name="source">Namespace, repository, branch, commit and image of this run.</param>
     public KubernetesStageExecutor(IKubernetesApi api, StageSource source)
@@ -32,19 +38,54 @@ public sealed class KubernetesStageExecutor : IStageExecutor
     /// <inheritdoc />
     public StageExecutorCapabilities Capabilities { get; } = new() { HandlesRetries = true, HandlesTimeouts = true };
 
-    /// <inheritdoc />
-    public Task PrepareAsync(WorkflowExecutionContext run, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("contract only");
+    /// <summary>Jobs created and not yet deleted (empty after a run, whatever its outcome).</summary>
+    public IReadOnlyList<string> PendingJobs => _created.Names;
+
+    /// <summary>Checks the stages' secrets and opens the run's shared Job and pod watches (only when a batch stage exists).</summary>
+    public async Task PrepareAsync(WorkflowExecutionContext run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        await SecretCheck.EnsureAsync(Api, Source.Namespace, run.Project, cancellationToken).ConfigureAwait(false);
+        if (run.Project.Stages.Any(s => s.Kind == Bodywork.Models.Projects.StageKind.Batch))
+        {
+            var selector = $"{BodyworkLabels.ManagedByKey}={BodyworkLabels.ManagedByValue},{BodyworkLabels.ProjectKey}={run.Project.Name}";
+            _jobs = new SharedWatch<Job>(Api.Jobs, Source.Namespace, selector);
+            _pods = new SharedWatch<Pod>(Api.Pods, Source.Namespace, selector);
+        }
+    }
 
     /// <inheritdoc />
-    public Task<StageOutcome> RunBatchAsync(StageExecution execution, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("contract only");
+    public Task<StageOutcome> RunBatchAsync(StageExecution execution, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        if (_jobs is null || _pods is null)
+        {
+            throw new InvalidOperationException("PrepareAsync has not run");
+        }
+
+        return new BatchStageRun(Api, execution, Source).RunAsync(_jobs, _pods, _created, cancellationToken);
+    }
 
     /// <inheritdoc />
-    public Task<StageOutcome> StartServiceAsync(StageExecution execution, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("contract only");
+    public Task<StageOutcome> StartServiceAsync(StageExecution execution, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        return new ServiceStageRun(Api, execution, Source).RunAsync(cancellationToken);
+    }
 
-    /// <inheritdoc />
-    public Task FinishAsync(WorkflowExecutionContext run, WorkflowStatus status, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("contract only");
+    /// <summary>Closes the watches and deletes any Job of this run still there (after Ctrl+C or a failed delete).</summary>
+    public async Task FinishAsync(WorkflowExecutionContext run, WorkflowStatus status, CancellationToken cancellationToken)
+    {
+        if (_jobs is not null)
+        {
+            await _jobs.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_pods is not null)
+        {
+            await _pods.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await _created.DeleteAllAsync(Api.Jobs, Source.Namespace, _ => { }, cancellationToken).ConfigureAwait(false);
+    }
 }
