@@ -11,6 +11,7 @@ public static class CommandRegistry
     public static IReadOnlyList<Func<CliCommand>> Groups { get; } =
     [
         ValidateCommand.Create,
+        WorkflowCommand.Create,
     ];
 
     public static CliCommand BuildRoot()
