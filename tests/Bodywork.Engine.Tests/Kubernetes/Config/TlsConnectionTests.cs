@@ -149,6 +149,29 @@ public sealed class TlsConnectionTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Rotated_client_certificate_files_are_picked_up_on_new_connections()
+    {
+        var alice = TestCertificates.CreateClient(ClientCa, "alice", KeyFormat.RsaPkcs1);
+        var bob = TestCertificates.CreateClient(ClientCa, "bob", KeyFormat.EcSec1);
+        _env.Write("k/pki/client.crt", alice.CertificatePem);
+        _env.Write("k/pki/client.key", alice.KeyPem);
+        var config = _env.LoadFile(Kubeconfig(CaData(ServerCa), "    client-certificate: pki/client.crt\n    client-key: pki/client.key"));
+        using var handler = config.CreateHandler();
+        using var client = new HttpClient(handler);
+
+        (await client.GetAsync(new Uri(config.Server, "api"))).EnsureSuccessStatusCode();
+        Assert.Contains(_server.ClientSubjects, s => s.Contains("CN=alice", StringComparison.Ordinal));
+
+        _env.Write("k/pki/client.crt", bob.CertificatePem);
+        _env.Write("k/pki/client.key", bob.KeyPem);
+        File.SetLastWriteTimeUtc(Path.Combine(_env.Root, "k", "pki", "client.crt"), DateTime.UtcNow.AddMinutes(1));
+        _env.Clock.Advance(TimeSpan.FromMinutes(2));
+        (await client.GetAsync(new Uri(config.Server, "api"))).EnsureSuccessStatusCode();
+
+        Assert.Contains(_server.ClientSubjects, s => s.Contains("CN=bob", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Client_certificate_chain_sends_its_intermediate()
     {
         var intermediate = TestCertificates.CreateIntermediate(ClientCa, "test-client-intermediate");
