@@ -126,6 +126,19 @@ public sealed class TlsConnectionTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Proxy_url_tunnels_through_the_proxy_with_its_credentials()
+    {
+        await using var proxy = new ConnectProxy();
+        var config = _env.LoadFile(Kubeconfig(CaData(ServerCa) + $"\n    proxy-url: http://proxy-user:proxy%20pass@127.0.0.1:{proxy.Port}"));
+
+        Assert.Contains("APIVersions", await GetAsync(config));
+
+        Assert.Contains($"127.0.0.1:{_server.Url.Port}", proxy.Tunnels);
+        Assert.Contains("Basic " + KubeTestEnvironment.Base64("proxy-user:proxy pass"), proxy.ProxyAuthorizations);
+        Assert.Contains("Bearer tls-token", _server.Authorizations);
+    }
+
+    [Fact]
     public async Task Insecure_flag_skips_verification()
     {
         var config = _env.LoadFile(Kubeconfig("    insecure-skip-tls-verify: true", host: "localhost"));
