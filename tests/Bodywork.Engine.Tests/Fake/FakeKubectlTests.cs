@@ -164,11 +164,16 @@ public sealed class FakeKubectlTests
             var gone = await RunAsync(kubeconfig, "get", "job", "hello");
             Assert.NotEqual(0, gone.ExitCode);
             Assert.Contains("NotFound", gone.Err);
+
+            // Closing stdin stops the standalone server.
+            server.StandardInput.Close();
+            using var exit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            await server.WaitForExitAsync(exit.Token);
+            Assert.Equal(0, server.ExitCode);
         }
         finally
         {
-            server.StandardInput.Close();
-            if (!server.WaitForExit(10_000)) server.Kill(entireProcessTree: true);
+            if (!server.HasExited) server.Kill(entireProcessTree: true);
             dir.Delete(recursive: true);
         }
     }
