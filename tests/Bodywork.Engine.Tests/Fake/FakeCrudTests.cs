@@ -267,6 +267,21 @@ public sealed class FakeCrudTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reapplying_an_unchanged_job_keeps_server_defaults_and_is_accepted()
+    {
+        var job = FakeHttp.Job("again");
+        var first = await _http.ApplyAsync(Jobs + "/again?fieldValidation=Strict", job, "bodywork", force: true);
+        Assert.Equal(201, first.Code);
+        for (var i = 0; i < 2; i++)
+        {
+            var reply = await _http.ApplyAsync(Jobs + "/again?fieldValidation=Strict", job, "bodywork", force: true);
+            Assert.True(reply.Code == 200, reply.Text);
+            Assert.Equal(1, (int)reply.Body["spec"]!["completions"]!);
+            Assert.Equal("again", (string?)reply.Body["spec"]!["template"]!["metadata"]!["labels"]!["batch.kubernetes.io/job-name"]);
+        }
+    }
+
+    [Fact]
     public async Task Apply_removes_fields_the_manager_no_longer_sets()
     {
         await _http.ApplyAsync(Secrets + "/drop", """{"apiVersion":"v1","kind":"Secret","metadata":{"name":"drop","labels":{"a":"1","b":"2"}}}""");
