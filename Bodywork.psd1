@@ -23,6 +23,7 @@
         'Get-BodyworkProject'
         'Get-BodyworkSecret'
         'Get-BodyworkService'
+        'Invoke-BodyworkWorkflow'
         'New-BodyworkCronJob'
         'New-BodyworkNamespace'
         'New-BodyworkSecret'
