@@ -70,13 +70,11 @@ public class ExampleProjectTests
         var cache = Path.Combine(Path.GetTempPath(), "bodywork-tests", "pycache-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
+            // One interpreter for all files (py_compile takes several); the cache goes to a temp folder, not the repo.
             var environment = new Dictionary<string, string> { ["PYTHONPYCACHEPREFIX"] = cache };
             Assert.NotEmpty(PythonFiles());
-            foreach (var file in PythonFiles())
-            {
-                var result = Python.Run(["-m", "py_compile", file], environment);
-                Assert.True(result.ExitCode == 0, $"{file} does not compile:\n{result.Error}");
-            }
+            var result = Python.Run(["-m", "py_compile", .. PythonFiles()], environment);
+            Assert.True(result.ExitCode == 0, $"the example's Python does not compile:\n{result.Error}");
         }
         finally
         {
