@@ -17,6 +17,7 @@
     # Explicit, sorted; a surface test compares it with the cmdlets found in Bodywork.Commands.dll.
     CmdletsToExport      = @(
         'Get-BodyworkProject'
+        'Invoke-BodyworkWorkflow'
         'Test-BodyworkProject'
     )
     FunctionsToExport    = @()

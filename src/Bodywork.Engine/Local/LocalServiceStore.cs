@@ -156,8 +156,9 @@ public sealed class LocalServiceStore
         Status = IsAlive(r) ? LocalServiceStatus.Running : LocalServiceStatus.Exited,
     };
 
+    /// <param name="keepWorkspace">A workspace not to delete (the running workflow's own).</param>
     internal async Task<IReadOnlyList<LocalService>> StopRecordsAsync(IReadOnlyList<LocalServiceRecord> records, TimeSpan grace,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? keepWorkspace = null)
     {
         var before = records.Select(ToService).ToList();
         await Task.WhenAll(records.Select(r => ProcessTree.StopAsync(r.ProcessId, r.ProcessStartTime, grace, cancellationToken))).ConfigureAwait(false);
@@ -166,7 +167,8 @@ public sealed class LocalServiceStore
             Delete(record);
         }
 
-        foreach (var workspace in records.Select(r => r.Workspace).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal))
+        foreach (var workspace in records.Select(r => r.Workspace)
+                     .Where(w => w.Length > 0 && !PathsEqual(w, keepWorkspace ?? "")).Distinct(StringComparer.Ordinal))
         {
             DeleteWorkspaceIfUnused(workspace);
         }

@@ -24,8 +24,10 @@ internal static class ProcessRunner
         var stdout = new List<string>();
         var stderr = new List<string>();
         using var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
+        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var outputDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var errorDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.Exited += (_, _) => exited.TrySetResult();
         process.OutputDataReceived += (_, e) => Collect(e.Data, stdout, outputDone);
         process.ErrorDataReceived += (_, e) => Collect(e.Data, stderr, errorDone);
         cancellationToken.ThrowIfCancellationRequested();
@@ -35,9 +37,8 @@ internal static class ProcessRunner
         process.BeginErrorReadLine();
         try
         {
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-            // WaitForExitAsync also waits for EOF on both streams, but be explicit: lines must all be delivered.
-            await Task.WhenAll(outputDone.Task, errorDone.Task).WaitAsync(cancellationToken).ConfigureAwait(false);
+            // Wait for the process itself, not for EOF: a background child may keep the pipes open.
+            await exited.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -54,6 +55,23 @@ internal static class ProcessRunner
 
             throw;
         }
+
+        if (ownProcessGroup)
+        {
+            // Children left behind by a finished stage would hold its pipes and outlive it: end them too.
+            NativeMethods.SignalGroup(process.Id, NativeMethods.SigKill);
+        }
+
+        try
+        {
+            await Task.WhenAll(outputDone.Task, errorDone.Task).WaitAsync(TimeSpan.FromSeconds(10), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A grandchild outside the group still holds the pipe: keep what we have.
+        }
+
+        process.WaitForExit(1000); // no-arg WaitForExit would also wait for the pipes
 
         lock (stdout)
         {

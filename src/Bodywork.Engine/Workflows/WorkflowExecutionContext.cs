@@ -16,5 +16,8 @@ public sealed class WorkflowExecutionContext
     /// <summary>Kubernetes namespace, or null for a local run.</summary>
     public string? Namespace { get; init; }
     /// <summary>Unique id of this run (sortable: UTC time + random suffix), for naming scratch files.</summary>
-    public string RunId { get; init; } = $"{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+    public string RunId { get; init; } = NewRunId();
+
+    /// <summary>A new run id: UTC time (sortable) and a random suffix.</summary>
+    public static string NewRunId() => $"{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
 }

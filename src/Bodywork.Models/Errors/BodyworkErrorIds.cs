@@ -22,6 +22,14 @@ public static class BodyworkErrorIds
     public const string AuthProviderUnsupported = "BodyworkAuthProviderUnsupported";
     public const string InvalidArgument = "BodyworkInvalidArgument";
     public const string OperationCanceled = "BodyworkOperationCanceled";
+    /// <summary>Local runs: no usable Python interpreter (python3/python on PATH, or -Python).</summary>
+    public const string PythonNotFound = "BodyworkPythonNotFound";
+    /// <summary>Local runs: a service stage's PORT is already taken on this machine.</summary>
+    public const string PortInUse = "BodyworkPortInUse";
+    /// <summary>Local runs: pip could not install a stage's requirements.txt.</summary>
+    public const string RequirementsInstallFailed = "BodyworkRequirementsInstallFailed";
+    /// <summary>Local runs: a stage's [secrets] variable has no value (-Secret, --secret or the environment).</summary>
+    public const string SecretValueMissing = "BodyworkSecretValueMissing";
 
     public const string SecretNotFound = "BodyworkSecretNotFound";
     public const string SecretAlreadyExists = "BodyworkSecretAlreadyExists";

@@ -64,6 +64,21 @@ internal static class Meta
         ["blockOwnerDeletion"] = blockOwnerDeletion,
     };
 
+    /// <summary>Drops null members recursively (a typed server decodes JSON null as "unset").</summary>
+    public static void RemoveNulls(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var key in o.Where(p => p.Value is null).Select(p => p.Key).ToList()) o.Remove(key);
+                foreach (var (_, v) in o) RemoveNulls(v);
+                break;
+            case JsonArray a:
+                foreach (var v in a) RemoveNulls(v);
+                break;
+        }
+    }
+
     public static string RandomSuffix(int length)
     {
         const string alphabet = "bcdfghjklmnpqrstvwxz2456789";

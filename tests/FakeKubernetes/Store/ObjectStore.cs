@@ -116,7 +116,7 @@ internal sealed class ObjectStore
             if (!type.Namespaced) meta.Remove("namespace");
             if (UsesGeneration(type))
             {
-                var generation = oldMeta["generation"]?.GetValue<long>() ?? 1;
+                var generation = Meta.Long(oldMeta["generation"]) ?? 1;
                 if (!JsonNode.DeepEquals(old["spec"], obj["spec"])) generation++;
                 meta["generation"] = generation;
             }

@@ -155,7 +155,7 @@ internal sealed class OpenApiSchema
                 }
                 if (format == "int32")
                 {
-                    var n = value.GetValue<JsonElement>().GetDouble();
+                    var n = Number(value) ?? 0;
                     if (n is > int.MaxValue or < int.MinValue) TypeError(value, "int32", defName, path, problems);
                 }
                 return;
@@ -170,11 +170,19 @@ internal sealed class OpenApiSchema
         }
     }
 
-    private static bool IsInteger(JsonNode value)
+    private static bool IsInteger(JsonNode value) =>
+        value.GetValueKind() == JsonValueKind.Number && Number(value) is { } d && d == Math.Floor(d) && !double.IsInfinity(d);
+
+    /// <summary>A number node's value whether it was parsed (JsonElement) or built in code (long, int, double...).</summary>
+    private static double? Number(JsonNode value)
     {
-        if (value.GetValueKind() != JsonValueKind.Number) return false;
-        var d = value.GetValue<JsonElement>().GetDouble();
-        return d == Math.Floor(d) && !double.IsInfinity(d);
+        if (value is not JsonValue v) return null;
+        if (v.TryGetValue<JsonElement>(out var e)) return e.ValueKind == JsonValueKind.Number ? e.GetDouble() : null;
+        if (v.TryGetValue<long>(out var l)) return l;
+        if (v.TryGetValue<int>(out var i)) return i;
+        if (v.TryGetValue<double>(out var d)) return d;
+        if (v.TryGetValue<decimal>(out var m)) return (double)m;
+        return null;
     }
 
     private static bool IsBase64(string s)

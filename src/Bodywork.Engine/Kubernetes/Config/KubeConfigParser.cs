@@ -57,6 +57,10 @@ internal sealed class KubeConfigParser
         {
             throw KubeConfigErrors.Invalid(_file, (int)e.Start.Line, null, $"not valid YAML or JSON: {e.Message}", e);
         }
+        catch (InvalidOperationException e)
+        {
+            throw KubeConfigErrors.Invalid(_file, null, null, $"not valid YAML or JSON: {e.Message}", e);
+        }
         if (stream.Documents.Count == 0 || IsNull(stream.Documents[0].RootNode))
         {
             return document;

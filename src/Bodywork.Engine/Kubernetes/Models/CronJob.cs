@@ -3,53 +3,53 @@ namespace Bodywork.Engine.Kubernetes.Models;
 /// <summary>batch/v1 CronJob.</summary>
 public sealed record CronJob : IKubernetesObject
 {
-    public string? ApiVersion { get; init; } = "batch/v1";
-    public string? Kind { get; init; } = "CronJob";
-    public ObjectMeta Metadata { get; init; } = new();
-    public CronJobSpec? Spec { get; init; }
-    public CronJobStatus? Status { get; init; }
+    public string? ApiVersion { get; set; } = "batch/v1";
+    public string? Kind { get; set; } = "CronJob";
+    public ObjectMeta Metadata { get; set; } = new();
+    public CronJobSpec? Spec { get; set; }
+    public CronJobStatus? Status { get; set; }
 }
 
 /// <summary>CronJob spec.</summary>
 public sealed record CronJobSpec
 {
     /// <summary>Five-field cron expression.</summary>
-    public string Schedule { get; init; } = "";
+    public string Schedule { get; set; } = "";
 
-    public string? TimeZone { get; init; }
+    public string? TimeZone { get; set; }
 
     /// <summary>Allow (default), Forbid or Replace.</summary>
-    public string? ConcurrencyPolicy { get; init; }
+    public string? ConcurrencyPolicy { get; set; }
 
-    public int? SuccessfulJobsHistoryLimit { get; init; }
-    public int? FailedJobsHistoryLimit { get; init; }
-    public bool? Suspend { get; init; }
-    public long? StartingDeadlineSeconds { get; init; }
-    public JobTemplateSpec JobTemplate { get; init; } = new();
+    public int? SuccessfulJobsHistoryLimit { get; set; }
+    public int? FailedJobsHistoryLimit { get; set; }
+    public bool? Suspend { get; set; }
+    public long? StartingDeadlineSeconds { get; set; }
+    public JobTemplateSpec JobTemplate { get; set; } = new();
 }
 
 /// <summary>The Job a CronJob creates: its metadata and spec.</summary>
 public sealed record JobTemplateSpec
 {
-    public ObjectMeta? Metadata { get; init; }
-    public JobSpec? Spec { get; init; }
+    public ObjectMeta? Metadata { get; set; }
+    public JobSpec? Spec { get; set; }
 }
 
 /// <summary>CronJob status.</summary>
 public sealed record CronJobStatus
 {
-    public DateTimeOffset? LastScheduleTime { get; init; }
-    public DateTimeOffset? LastSuccessfulTime { get; init; }
-    public IReadOnlyList<ObjectReference>? Active { get; init; }
+    public DateTimeOffset? LastScheduleTime { get; set; }
+    public DateTimeOffset? LastSuccessfulTime { get; set; }
+    public IReadOnlyList<ObjectReference>? Active { get; set; }
 }
 
 /// <summary>A reference to another object (CronJob's active Jobs).</summary>
 public sealed record ObjectReference
 {
-    public string? ApiVersion { get; init; }
-    public string? Kind { get; init; }
-    public string? Name { get; init; }
-    public string? Namespace { get; init; }
-    public string? Uid { get; init; }
-    public string? ResourceVersion { get; init; }
+    public string? ApiVersion { get; set; }
+    public string? Kind { get; set; }
+    public string? Name { get; set; }
+    public string? Namespace { get; set; }
+    public string? Uid { get; set; }
+    public string? ResourceVersion { get; set; }
 }

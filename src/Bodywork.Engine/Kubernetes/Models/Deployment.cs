@@ -3,65 +3,65 @@ namespace Bodywork.Engine.Kubernetes.Models;
 /// <summary>apps/v1 Deployment.</summary>
 public sealed record Deployment : IKubernetesObject
 {
-    public string? ApiVersion { get; init; } = "apps/v1";
-    public string? Kind { get; init; } = "Deployment";
-    public ObjectMeta Metadata { get; init; } = new();
-    public DeploymentSpec? Spec { get; init; }
-    public DeploymentStatus? Status { get; init; }
+    public string? ApiVersion { get; set; } = "apps/v1";
+    public string? Kind { get; set; } = "Deployment";
+    public ObjectMeta Metadata { get; set; } = new();
+    public DeploymentSpec? Spec { get; set; }
+    public DeploymentStatus? Status { get; set; }
 }
 
 /// <summary>Deployment spec. selector is immutable and must match the template's labels.</summary>
 public sealed record DeploymentSpec
 {
-    public int? Replicas { get; init; }
-    public LabelSelector Selector { get; init; } = new();
-    public PodTemplateSpec Template { get; init; } = new();
-    public DeploymentStrategy? Strategy { get; init; }
-    public int? RevisionHistoryLimit { get; init; }
+    public int? Replicas { get; set; }
+    public LabelSelector Selector { get; set; } = new();
+    public PodTemplateSpec Template { get; set; } = new();
+    public DeploymentStrategy? Strategy { get; set; }
+    public int? RevisionHistoryLimit { get; set; }
 
     /// <summary>Seconds without progress before Progressing=False/ProgressDeadlineExceeded (default 600).</summary>
-    public int? ProgressDeadlineSeconds { get; init; }
+    public int? ProgressDeadlineSeconds { get; set; }
 
-    public int? MinReadySeconds { get; init; }
-    public bool? Paused { get; init; }
+    public int? MinReadySeconds { get; set; }
+    public bool? Paused { get; set; }
 }
 
 /// <summary>RollingUpdate (default) or Recreate.</summary>
 public sealed record DeploymentStrategy
 {
-    public string? Type { get; init; }
-    public RollingUpdateDeployment? RollingUpdate { get; init; }
+    public string? Type { get; set; }
+    public RollingUpdateDeployment? RollingUpdate { get; set; }
 }
 
 /// <summary>Rolling update bounds: a count or a percentage ("25%").</summary>
 public sealed record RollingUpdateDeployment
 {
-    public IntOrString? MaxUnavailable { get; init; }
-    public IntOrString? MaxSurge { get; init; }
+    public IntOrString? MaxUnavailable { get; set; }
+    public IntOrString? MaxSurge { get; set; }
 }
 
 /// <summary>Deployment status as the rollout check (Watch/RolloutStatus) reads it.</summary>
 public sealed record DeploymentStatus
 {
-    public long? ObservedGeneration { get; init; }
-    public int? Replicas { get; init; }
-    public int? UpdatedReplicas { get; init; }
-    public int? ReadyReplicas { get; init; }
-    public int? AvailableReplicas { get; init; }
-    public int? UnavailableReplicas { get; init; }
-    public IReadOnlyList<DeploymentCondition>? Conditions { get; init; }
+    public long? ObservedGeneration { get; set; }
+    public int? Replicas { get; set; }
+    public int? UpdatedReplicas { get; set; }
+    public int? ReadyReplicas { get; set; }
+    public int? AvailableReplicas { get; set; }
+    public int? UnavailableReplicas { get; set; }
+    public IReadOnlyList<DeploymentCondition>? Conditions { get; set; }
 }
 
 /// <summary>A Deployment condition: Available, Progressing, ReplicaFailure.</summary>
 public sealed record DeploymentCondition
 {
-    public string Type { get; init; } = "";
+    public string Type { get; set; } = "";
 
     /// <summary>"True", "False" or "Unknown".</summary>
-    public string Status { get; init; } = "";
+    public string Status { get; set; } = "";
 
-    public string? Reason { get; init; }
-    public string? Message { get; init; }
-    public DateTimeOffset? LastUpdateTime { get; init; }
-    public DateTimeOffset? LastTransitionTime { get; init; }
+    public string? Reason { get; set; }
+    public string? Message { get; set; }
+    public DateTimeOffset? LastUpdateTime { get; set; }
+    public DateTimeOffset? LastTransitionTime { get; set; }
 }

@@ -6,8 +6,8 @@ namespace Bodywork.Engine.Kubernetes.Models;
 /// </summary>
 public sealed record KubernetesList<T>
 {
-    public string? ApiVersion { get; init; }
-    public string? Kind { get; init; }
-    public ListMeta Metadata { get; init; } = new();
-    public IReadOnlyList<T> Items { get; init; } = [];
+    public string? ApiVersion { get; set; }
+    public string? Kind { get; set; }
+    public ListMeta Metadata { get; set; } = new();
+    public IReadOnlyList<T> Items { get; set; } = [];
 }

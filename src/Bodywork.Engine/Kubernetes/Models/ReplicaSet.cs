@@ -6,26 +6,26 @@ namespace Bodywork.Engine.Kubernetes.Models;
 /// </summary>
 public sealed record ReplicaSet : IKubernetesObject
 {
-    public string? ApiVersion { get; init; } = "apps/v1";
-    public string? Kind { get; init; } = "ReplicaSet";
-    public ObjectMeta Metadata { get; init; } = new();
-    public ReplicaSetSpec? Spec { get; init; }
-    public ReplicaSetStatus? Status { get; init; }
+    public string? ApiVersion { get; set; } = "apps/v1";
+    public string? Kind { get; set; } = "ReplicaSet";
+    public ObjectMeta Metadata { get; set; } = new();
+    public ReplicaSetSpec? Spec { get; set; }
+    public ReplicaSetStatus? Status { get; set; }
 }
 
 /// <summary>ReplicaSet spec.</summary>
 public sealed record ReplicaSetSpec
 {
-    public int? Replicas { get; init; }
-    public LabelSelector? Selector { get; init; }
-    public PodTemplateSpec? Template { get; init; }
+    public int? Replicas { get; set; }
+    public LabelSelector? Selector { get; set; }
+    public PodTemplateSpec? Template { get; set; }
 }
 
 /// <summary>ReplicaSet status.</summary>
 public sealed record ReplicaSetStatus
 {
-    public int? Replicas { get; init; }
-    public int? ReadyReplicas { get; init; }
-    public int? AvailableReplicas { get; init; }
-    public long? ObservedGeneration { get; init; }
+    public int? Replicas { get; set; }
+    public int? ReadyReplicas { get; set; }
+    public int? AvailableReplicas { get; set; }
+    public long? ObservedGeneration { get; set; }
 }

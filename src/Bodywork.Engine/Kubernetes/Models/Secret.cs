@@ -6,16 +6,16 @@ namespace Bodywork.Engine.Kubernetes.Models;
 /// </summary>
 public sealed record Secret : IKubernetesObject
 {
-    public string? ApiVersion { get; init; } = "v1";
-    public string? Kind { get; init; } = "Secret";
-    public ObjectMeta Metadata { get; init; } = new();
-    public IReadOnlyDictionary<string, byte[]>? Data { get; init; }
-    public IReadOnlyDictionary<string, string>? StringData { get; init; }
+    public string? ApiVersion { get; set; } = "v1";
+    public string? Kind { get; set; } = "Secret";
+    public ObjectMeta Metadata { get; set; } = new();
+    public IReadOnlyDictionary<string, byte[]>? Data { get; set; }
+    public IReadOnlyDictionary<string, string>? StringData { get; set; }
 
     /// <summary>Opaque unless said otherwise; immutable once set.</summary>
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
-    public bool? Immutable { get; init; }
+    public bool? Immutable { get; set; }
 
     /// <summary>Never prints values: secrets must not leak through logs or error text.</summary>
     public override string ToString() =>

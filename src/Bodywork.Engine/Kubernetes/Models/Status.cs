@@ -8,22 +8,22 @@ namespace Bodywork.Engine.Kubernetes.Models;
 /// </summary>
 public sealed record Status
 {
-    public string? ApiVersion { get; init; } = "v1";
-    public string? Kind { get; init; } = "Status";
+    public string? ApiVersion { get; set; } = "v1";
+    public string? Kind { get; set; } = "Status";
 
     /// <summary>"Success" or "Failure" (the <c>status</c> field).</summary>
     [JsonPropertyName("status")]
-    public string? Outcome { get; init; }
+    public string? Outcome { get; set; }
 
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     /// <summary>Machine-readable reason: NotFound, AlreadyExists, Conflict, Invalid, Expired, …</summary>
-    public string? Reason { get; init; }
+    public string? Reason { get; set; }
 
-    public StatusDetails? Details { get; init; }
+    public StatusDetails? Details { get; set; }
 
     /// <summary>The HTTP status code the error corresponds to.</summary>
-    public int? Code { get; init; }
+    public int? Code { get; set; }
 }
 
 /// <summary>
@@ -32,12 +32,12 @@ public sealed record Status
 /// </summary>
 public sealed record StatusDetails
 {
-    public string? Name { get; init; }
-    public string? Group { get; init; }
-    public string? Kind { get; init; }
-    public string? Uid { get; init; }
-    public IReadOnlyList<StatusCause>? Causes { get; init; }
-    public int? RetryAfterSeconds { get; init; }
+    public string? Name { get; set; }
+    public string? Group { get; set; }
+    public string? Kind { get; set; }
+    public string? Uid { get; set; }
+    public IReadOnlyList<StatusCause>? Causes { get; set; }
+    public int? RetryAfterSeconds { get; set; }
 }
 
 /// <summary>One cause of a failure, e.g. FieldValueRequired on spec.template.spec.containers[0].image.</summary>
@@ -45,10 +45,10 @@ public sealed record StatusCause
 {
     /// <summary>Type of the cause (<c>reason</c> on the wire), e.g. FieldValueInvalid, FieldManagerConflict.</summary>
     [JsonPropertyName("reason")]
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     /// <summary>The offending field path, e.g. "spec.replicas".</summary>
-    public string? Field { get; init; }
+    public string? Field { get; set; }
 }

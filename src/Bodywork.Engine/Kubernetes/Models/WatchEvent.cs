@@ -22,16 +22,16 @@ public sealed record WatchEvent<T>(WatchEventType Type, T Resource);
 public sealed record RawWatchEvent
 {
     /// <summary>ADDED, MODIFIED, DELETED, BOOKMARK or ERROR.</summary>
-    public string Type { get; init; } = "";
+    public string Type { get; set; } = "";
 
     /// <summary>The <c>object</c> field.</summary>
     [JsonPropertyName("object")]
-    public JsonElement Payload { get; init; }
+    public JsonElement Payload { get; set; }
 }
 
 /// <summary>Just enough of any object to read its resourceVersion (bookmarks).</summary>
 public sealed record PartialObject
 {
-    public string? Kind { get; init; }
-    public ObjectMeta Metadata { get; init; } = new();
+    public string? Kind { get; set; }
+    public ObjectMeta Metadata { get; set; } = new();
 }

@@ -117,8 +117,9 @@ internal static partial class ExecPluginRunner
         }
         catch (JsonException e)
         {
-            // The message of a JsonException quotes no input, only a position; stdout itself may hold a token.
-            throw Failed(settings, $"exec plugin '{settings.Command}' wrote output that is not an ExecCredential JSON object ({e.Message})");
+            // Only the position: the JsonException message may quote stdout, which can hold a token.
+            throw Failed(settings, $"exec plugin '{settings.Command}' wrote output that is not an ExecCredential JSON object " +
+                $"(invalid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})");
         }
 
         if (credential is null)

@@ -87,6 +87,9 @@ public static class TestCertificates
         var serial = new byte[12];
         RandomNumberGenerator.Fill(serial);
         serial[0] &= 0x7f;
-        return request.Create(ca, now.AddDays(-1), now.AddDays(10), serial);
+        // The CA is RSA while the leaf may be EC, so sign with the CA's key explicitly.
+        using var caKey = ca.GetRSAPrivateKey()!;
+        var signed = request.Create(ca.SubjectName, X509SignatureGenerator.CreateForRSA(caKey, RSASignaturePadding.Pkcs1), now.AddDays(-1), now.AddDays(10), serial);
+        return signed;
     }
 }
