@@ -251,4 +251,19 @@ public class RequestShapeTests
         Assert.Equal(2, job.Spec!.BackoffLimit);
         Assert.Equal("x", job.Metadata.Labels!["app"]);
     }
+
+    [Fact]
+    public async Task Warning_headers_reach_the_warning_sink()
+    {
+        var warnings = new List<string>();
+        var handler = new StubHandler((r, _) => StubHandler.Json(200, """{"kind":"Status","status":"Success"}""",
+            ("Warning", "299 - \"child pods are preserved by default when jobs are deleted; set propagationPolicy=Background\""),
+            ("Warning", "299 - \"unknown field \\\"spec.foo\\\"\"")));
+        using var connection = handler.Connect(StubHandler.FastOptions with { OnWarning = w => { lock (warnings) { warnings.Add(w); } } });
+
+        await connection.Api.Jobs.DeleteAsync("ml", "j");
+
+        Assert.Equal(["child pods are preserved by default when jobs are deleted; set propagationPolicy=Background", "unknown field \"spec.foo\""],
+            warnings.ToArray());
+    }
 }
