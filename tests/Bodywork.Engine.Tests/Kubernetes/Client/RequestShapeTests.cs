@@ -196,6 +196,25 @@ public class RequestShapeTests
     }
 
     [Fact]
+    public async Task An_expired_continue_token_restarts_with_one_unpaged_list()
+    {
+        var handler = new StubHandler((r, i) => (r.Query("continue"), r.Query("limit")) switch
+        {
+            (null, "2") => StubHandler.Json(200, """{"metadata":{"resourceVersion":"1","continue":"old"},"items":[{"metadata":{"name":"a"}},{"metadata":{"name":"b"}}]}"""),
+            ("old", _) => StubHandler.Json(410, StubHandler.Status(410, "Expired", "The provided continue parameter is too old")),
+            (null, null) => StubHandler.Json(200, """{"metadata":{"resourceVersion":"9"},"items":[{"metadata":{"name":"b"}},{"metadata":{"name":"c"}}]}"""),
+            _ => StubHandler.Json(500, "unexpected"),
+        });
+        using var connection = handler.Connect(StubHandler.FastOptions with { ListPageSize = 2 });
+
+        var list = await connection.Api.Pods.ListAsync("ml");
+
+        Assert.Equal(new[] { "b", "c" }, list.Items.Select(p => p.Metadata.Name!).ToArray());
+        Assert.Equal("9", list.Metadata.ResourceVersion);
+        Assert.Equal(3, handler.Requests.Count);
+    }
+
+    [Fact]
     public async Task Single_page_list_returns_the_continue_token()
     {
         var handler = new StubHandler((r, i) =>
