@@ -1,13 +1,17 @@
 using System.Management.Automation;
+using Bodywork.Engine.Kubernetes;
+using Bodywork.Engine.Kubernetes.Config;
 
 namespace Bodywork.Commands.Infrastructure;
 
 /// <summary>
 /// Base of every cmdlet that talks to a cluster: owns the connection parameters, which are
-/// identical on every such cmdlet.
+/// identical on every such cmdlet, and the one connection the cmdlet opens from them.
 /// </summary>
 public abstract class BodyworkClusterCmdlet : BodyworkCmdlet
 {
+    private Lazy<KubernetesConnection>? _connection;
+
     /// <summary>Kubeconfig file; default: $env:KUBECONFIG, else ~/.kube/config (resolved by the engine).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -26,10 +30,50 @@ public abstract class BodyworkClusterCmdlet : BodyworkCmdlet
         new(KubeConfig is null ? null : ResolveFileSystemPath(KubeConfig), Context);
 
     /// <summary>
-    /// HOOK for the engine's cluster access (written on another branch): build, or fetch from a cache
-    /// keyed by <paramref name="options"/>, the engine connection every cluster cmdlet uses, typically
-    /// in BeginProcessing so kubeconfig errors are terminating. Deliberately abstract until the engine
-    /// type exists: no cluster cmdlet can be written without it.
+    /// The cluster connection, opened on first use so parameter sets that never touch a cluster
+    /// (such as -Local) never read a kubeconfig. Kubeconfig problems surface as the
+    /// <see cref="Bodywork.Models.Errors.BodyworkException"/> the engine throws: first touch it inside
+    /// the work given to <see cref="BodyworkCmdlet.RunAndWrite{T}"/> (any thread), or call
+    /// <see cref="OpenConnection"/> in BeginProcessing to make such problems terminating.
     /// </summary>
-    protected abstract void OpenEngineConnection(ClusterConnectionOptions options);
+    protected KubernetesConnection Connection
+    {
+        get
+        {
+            // -KubeConfig is resolved on the pipeline thread the first time; later reads are cached.
+            _connection ??= CreateLazyConnection(GetConnectionOptions());
+            return _connection.Value;
+        }
+    }
+
+    /// <summary>Opens the connection now, stopping the command with its error when the kubeconfig is unusable.</summary>
+    protected void OpenConnection()
+    {
+        try
+        {
+            _ = Connection;
+        }
+        catch (Bodywork.Models.Errors.BodyworkException ex)
+        {
+            ThrowBodyworkError(ex);
+        }
+    }
+
+    /// <summary>The namespace to act on: the one given, else the kubeconfig context's namespace.</summary>
+    protected string ResolveNamespace(string? requested) =>
+        string.IsNullOrEmpty(requested) ? Connection.Namespace : requested;
+
+    private static Lazy<KubernetesConnection> CreateLazyConnection(ClusterConnectionOptions options) =>
+        new(() => KubernetesClientFactory.Create(new KubernetesConnectionOptions(options.KubeConfigPath, options.Context)),
+            LazyThreadSafetyMode.ExecutionAndPublication);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _connection is { IsValueCreated: true } created)
+        {
+            created.Value.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 }

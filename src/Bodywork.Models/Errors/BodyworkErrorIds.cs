@@ -17,6 +17,9 @@ public static class BodyworkErrorIds
     public const string WorkflowFailed = "BodyworkWorkflowFailed";
     public const string OperationTimeout = "BodyworkOperationTimeout";
     public const string ApiError = "BodyworkApiError";
+    public const string ExecPluginNotFound = "BodyworkExecPluginNotFound";
+    public const string ExecPluginFailed = "BodyworkExecPluginFailed";
+    public const string AuthProviderUnsupported = "BodyworkAuthProviderUnsupported";
     public const string InvalidArgument = "BodyworkInvalidArgument";
     public const string OperationCanceled = "BodyworkOperationCanceled";
     /// <summary>Local runs: no usable Python interpreter (python3/python on PATH, or -Python).</summary>
@@ -35,4 +38,14 @@ public static class BodyworkErrorIds
     public const string CronJobAlreadyExists = "BodyworkCronJobAlreadyExists";
     public const string CronJobRunNotFound = "BodyworkCronJobRunNotFound";
     public const string CronScheduleInvalid = "BodyworkCronScheduleInvalid";
+
+    // Kubernetes API failures (Status reason → id); see Bodywork.Engine.Kubernetes.Errors.
+    public const string KubernetesObjectNotFound = "BodyworkKubernetesObjectNotFound";
+    public const string KubernetesObjectAlreadyExists = "BodyworkKubernetesObjectAlreadyExists";
+    public const string KubernetesConflict = "BodyworkKubernetesConflict";
+    public const string KubernetesInvalidObject = "BodyworkKubernetesInvalidObject";
+    public const string KubernetesBadRequest = "BodyworkKubernetesBadRequest";
+    public const string KubernetesResourceExpired = "BodyworkKubernetesResourceExpired";
+    public const string KubernetesTooManyRequests = "BodyworkKubernetesTooManyRequests";
+    public const string KubernetesServerError = "BodyworkKubernetesServerError";
 }

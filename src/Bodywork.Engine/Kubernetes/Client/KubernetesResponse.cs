@@ -1,0 +1,4 @@
+namespace Bodywork.Engine.Kubernetes.Client;
+
+/// <summary>A buffered response: status code and body text.</summary>
+internal sealed record KubernetesResponse(int StatusCode, string Body);
