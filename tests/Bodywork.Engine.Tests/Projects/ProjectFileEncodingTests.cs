@@ -28,7 +28,7 @@ public class ProjectFileEncodingTests
 
         var result = BodyworkProjects.Validate(builder.Build());
 
-        var issue = result.Issues[0];
+        var issue = Assert.Single(result.Issues);
         Assert.Equal("prepare/config.ini", issue.File);
         Assert.Equal(7, issue.Line);
         Assert.Equal("the file is not valid UTF-8 text (invalid byte 0xE9 at line 7)", issue.Message);
@@ -36,14 +36,17 @@ public class ProjectFileEncodingTests
     }
 
     [Fact]
-    public void A_binary_bodywork_ini_is_reported_as_not_utf8_and_nothing_else_is_read()
+    public void A_binary_bodywork_ini_is_reported_only_as_not_utf8()
     {
         using var builder = new ProjectBuilder().WithBatchStage("prepare");
         builder.WithBytes("bodywork.ini", [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0xFF, 0xFE, 0x00, 0x0A]);
 
         var result = BodyworkProjects.Validate(builder.Build());
 
-        Assert.Equal("the file is not valid UTF-8 text (invalid byte 0xFF at line 1)", result.Issues[0].Message);
-        Assert.All(result.Issues, i => Assert.Equal("bodywork.ini", i.File));
+        var issue = Assert.Single(result.Issues);
+        Assert.Equal("bodywork.ini", issue.File);
+        Assert.Equal(1, issue.Line);
+        Assert.Null(issue.Key);
+        Assert.Equal("the file is not valid UTF-8 text (invalid byte 0xFF at line 1)", issue.Message);
     }
 }
