@@ -99,7 +99,7 @@ function Invoke-HelpTask {
     if ($null -eq $platyPS) {
         throw 'Microsoft.PowerShell.PlatyPS 1.x is not installed; run ./tools/install-tools.ps1.'
     }
-    Import-Module $platyPS -Force
+    Import-Module -Name $platyPS.Path -Force
 
     # PlatyPS writes <folder>/<module>/<external help file>; stage there, then copy what build/Module.proj picks up.
     $staging = Join-Path $OutDir 'help-staging'
@@ -191,7 +191,7 @@ function Invoke-AnalyzeTask {
     if ($null -eq $analyzer) {
         throw 'PSScriptAnalyzer is not installed; run ./tools/install-tools.ps1.'
     }
-    Import-Module $analyzer -Force
+    Import-Module -Name $analyzer.Path -Force
 
     $manifest = Join-Path $ModuleDir 'Bodywork.psd1'
     if (-not (Test-Path -LiteralPath $manifest)) {
@@ -199,7 +199,7 @@ function Invoke-AnalyzeTask {
     }
     $null = Test-ModuleManifest -Path $manifest
 
-    $scripts = Get-ChildItem -LiteralPath $RepoRoot -Recurse -File -Include '*.ps1', '*.psd1' |
+    $scripts = Get-ChildItem -Path $RepoRoot -Recurse -File -Include '*.ps1', '*.psd1' |
         Where-Object { $_.FullName -notmatch '[\\/](out|bin|obj|node_modules)[\\/]' }
     $findings = @($scripts | ForEach-Object { Invoke-ScriptAnalyzer -Path $_.FullName -Settings $AnalyzerSettings })
     if ($findings.Count -gt 0) {

@@ -9,10 +9,11 @@ BeforeAll {
     $script:repoRoot = Get-BodyworkRepoRoot
 
     # tests/Bodywork.Surface.Tests downloads YamlDotNet 13.7.1 (PackageDownload) for this test; the engine ships 16.x.
-    $globalPackages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $locals = @(& dotnet nuget locals global-packages --list)
     if ($LASTEXITCODE -ne 0) {
         throw "dotnet nuget locals failed with exit code $LASTEXITCODE"
     }
+    $globalPackages = ($locals | Where-Object { $_ -match '^global-packages:' } | Select-Object -First 1) -replace '^global-packages:\s*', ''
     $script:otherYaml = Get-ChildItem -LiteralPath (Join-Path $globalPackages.Trim() 'yamldotnet' '13.7.1' 'lib') -Recurse -Filter 'YamlDotNet.dll' |
         Where-Object { $_.Directory.Name -in 'net6.0', 'net7.0', 'netstandard2.1' } |
         Sort-Object { $_.Directory.Name } -Descending |
