@@ -16,8 +16,20 @@
 
     # Explicit, sorted; a surface test compares it with the cmdlets found in Bodywork.Commands.dll.
     CmdletsToExport      = @(
+        'Get-BodyworkCronJob'
+        'Get-BodyworkCronJobHistory'
+        'Get-BodyworkCronJobLog'
+        'Get-BodyworkNamespace'
         'Get-BodyworkProject'
+        'Get-BodyworkSecret'
+        'Get-BodyworkService'
         'Invoke-BodyworkWorkflow'
+        'New-BodyworkCronJob'
+        'New-BodyworkNamespace'
+        'New-BodyworkSecret'
+        'Remove-BodyworkCronJob'
+        'Remove-BodyworkSecret'
+        'Remove-BodyworkService'
         'Test-BodyworkProject'
     )
     FunctionsToExport    = @()

@@ -227,7 +227,7 @@ public sealed class LocalServiceStore
     private string RecordPath(string project, string stage) => Path.Combine(ServicesDirectory, $"{project}--{stage}.json");
 
     private static bool PathsEqual(string a, string b) =>
-        a.Length > 0 && string.Equals(Path.GetFullPath(a), Path.GetFullPath(b),
+        a.Length > 0 && b.Length > 0 && string.Equals(Path.GetFullPath(a), Path.GetFullPath(b),
             OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
     private static void TryDeleteFile(string path)

@@ -190,7 +190,7 @@ public sealed class CronJobManager
             }
         }
 
-        return positionals.Count >= 2 ? (positionals[^2], positionals[^1]) : (null, null);
+        return positionals.Count switch { >= 2 => (positionals[^2], positionals[^1]), 1 => (positionals[0], null), _ => (null, null) };
     }
 
     private static BodyworkException NotFound(string @namespace, string name) =>

@@ -71,6 +71,11 @@ public static class ManagementValidation
             throw ManagementErrors.InvalidArgument($"the Git repository URL '{url}' must not start with '-' or contain spaces or control characters", url);
         }
 
+        if (branch is null)
+        {
+            return; // the repository's default branch
+        }
+
         if (string.IsNullOrWhiteSpace(branch) || branch.StartsWith('-') || branch.Any(char.IsWhiteSpace) || branch.Any(char.IsControl)
             || branch.Contains("..", StringComparison.Ordinal))
         {

@@ -8,11 +8,11 @@ namespace Bodywork.Engine.Manifests;
 /// <param name="Name">CronJob name (DNS-1123 label of at most 52 characters: the controller appends a suffix for each run).</param>
 /// <param name="Schedule">Validated cron schedule.</param>
 /// <param name="GitRepoUrl">Repository whose workflow runs.</param>
-/// <param name="Branch">Branch to run.</param>
+/// <param name="Branch">Branch to run; null = the repository's default branch.</param>
 /// <param name="Retry">Retries of a failed run (backoffLimit).</param>
 /// <param name="HistoryLimit">Finished runs kept, successful and failed each.</param>
 /// <param name="Image">Controller image; null = <see cref="CronJobManifests.DefaultControllerImage"/>.</param>
-public sealed record CronJobRequest(string Namespace, string Name, string Schedule, string GitRepoUrl, string Branch,
+public sealed record CronJobRequest(string Namespace, string Name, string Schedule, string GitRepoUrl, string? Branch,
     int Retry = CronJobManifests.DefaultRetry, int HistoryLimit = CronJobManifests.DefaultHistoryLimit, string? Image = null);
 
 /// <summary>
@@ -48,18 +48,21 @@ public static class CronJobManifests
     {
         ArgumentNullException.ThrowIfNull(request);
         var labels = BodyworkLabels.ForObject();
-        var annotations = new Dictionary<string, string>(StringComparer.Ordinal)
+        var annotations = new Dictionary<string, string>(StringComparer.Ordinal) { [BodyworkLabels.GitUrlAnnotation] = request.GitRepoUrl };
+        List<string> args = ["workflow", "--namespace", request.Namespace, request.GitRepoUrl];
+        if (request.Branch is not null)
         {
-            [BodyworkLabels.GitUrlAnnotation] = request.GitRepoUrl,
-            [BodyworkLabels.GitBranchAnnotation] = request.Branch,
-        };
+            annotations[BodyworkLabels.GitBranchAnnotation] = request.Branch;
+            args.Add(request.Branch);
+        }
+
         var container = new Container
         {
             Name = ContainerName,
             Image = request.Image ?? DefaultControllerImage,
             ImagePullPolicy = "IfNotPresent",
             Command = ["bodywork"],
-            Args = ["workflow", "--namespace", request.Namespace, request.GitRepoUrl, request.Branch],
+            Args = args,
             Env =
             [
                 new EnvVar

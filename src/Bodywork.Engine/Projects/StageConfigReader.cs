@@ -83,6 +83,12 @@ internal static class StageConfigReader
         {
             return null;
         }
+        if (value.Text.Any(char.IsControl))
+        {
+            // A NUL or other control character can never be part of a file name we can run (and NUL makes .NET path APIs throw).
+            file.Report(value, $"expected a file name without control characters, found {ConfigFile.Quote(value.Text)}");
+            return null;
+        }
         var script = value.Text.Replace('\\', '/');
         if (script.StartsWith('/') || Path.IsPathRooted(value.Text) || script.Contains(':', StringComparison.Ordinal))
         {

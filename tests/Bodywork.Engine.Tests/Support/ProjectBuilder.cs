@@ -124,7 +124,11 @@ public sealed class ProjectBuilder : IDisposable
         var full = Path.Combine(Root, relativePath);
         if (bytes is null)
         {
-            File.Delete(full);
+            // The folder may not exist yet (files are written in the order they were first named).
+            if (File.Exists(full))
+            {
+                File.Delete(full);
+            }
             return;
         }
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);

@@ -142,7 +142,7 @@ internal sealed partial class ApiHandler
 
     private static async Task WriteEventAsync(HttpContext ctx, WatchMessage message, CancellationToken ct)
     {
-        var line = new JsonObject { ["type"] = message.Type, ["object"] = message.Object }.ToJsonString() + "\n";
+        var line = new JsonObject { ["type"] = message.Type, ["object"] = message.Object }.ToJsonString(Output) + "\n";
         await ctx.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(line), ct).ConfigureAwait(false);
         await ctx.Response.Body.FlushAsync(ct).ConfigureAwait(false);
     }

@@ -153,11 +153,11 @@ internal sealed partial class ApiHandler
         obj["kind"] = type.Kind;
         RequireNamespace(type, route.Namespace, Meta.Name(obj));
         warnings.AddRange(ObjectValidator.Shared.ValidateRequest(type, obj, null, mode, _options.ValidateSchemas));
-        return Store(type, obj, manager, dryRun, warnings);
+        return Store(type, obj, manager, dryRun, warnings, owned: obj.DeepClone().AsObject());
     }
 
     /// <summary>Stores a validated new object: server fields, defaults, status reset.</summary>
-    private JsonObject Store(ResourceType type, JsonObject obj, string manager, bool dryRun, List<string> warnings, string? uid = null)
+    private JsonObject Store(ResourceType type, JsonObject obj, string manager, bool dryRun, List<string> warnings, string? uid = null, JsonObject? owned = null)
     {
         StripServerFields(obj);
         if (type.HasStatus) obj.Remove("status");
@@ -172,7 +172,8 @@ internal sealed partial class ApiHandler
             return obj;
         }
         var created = _store.Create(type, obj) ?? throw StatusObjects.AlreadyExists(type, Meta.Name(obj));
-        _ownership.RecordUpdate(Meta.Uid(created), manager, null, created);
+        // The creator owns what it sent, not the server's defaults (apply already recorded its own fields).
+        if (owned is not null) _ownership.RecordUpdate(Meta.Uid(created), manager, null, owned);
         _ = warnings;
         return created;
     }

@@ -160,11 +160,14 @@ internal sealed partial class ApiHandler
     internal static void AddWarning(HttpContext ctx, string text) =>
         ctx.Response.Headers.Append("Warning", "299 - \"" + text.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"");
 
+    /// <summary>Output like Go's encoder: no needless \u escapes of quotes, '&lt;' or non-ASCII text.</summary>
+    internal static readonly JsonSerializerOptions Output = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     internal static async Task WriteJsonAsync(HttpContext ctx, int code, JsonNode node)
     {
         ctx.Response.StatusCode = code;
         ctx.Response.ContentType = "application/json";
-        var bytes = Encoding.UTF8.GetBytes(node.ToJsonString());
+        var bytes = Encoding.UTF8.GetBytes(node.ToJsonString(Output));
         ctx.Response.ContentLength = bytes.Length;
         await ctx.Response.Body.WriteAsync(bytes).ConfigureAwait(false);
     }
@@ -180,6 +183,8 @@ internal sealed partial class ApiHandler
 
     private static JsonObject ParseObject(byte[] body, ResourceType? type)
     {
+        if (body.Length >= 4 && body[0] == (byte)'k' && body[1] == (byte)'8' && body[2] == (byte)'s' && body[3] == 0)
+            throw new ApiException(415, "UnsupportedMediaType", "the body of the request was in an unknown format - accepted media types include: application/json, application/yaml (the fake does not decode application/vnd.kubernetes.protobuf)");
         if (body.Length == 0) throw StatusObjects.BadRequest("the body of the request was empty");
         JsonNode? node;
         try

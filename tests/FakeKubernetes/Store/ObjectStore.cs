@@ -89,6 +89,7 @@ internal sealed class ObjectStore
             if (UsesGeneration(type)) meta["generation"] = 1;
             meta["resourceVersion"] = Next();
             MoveMetadataFirst(obj);
+            obj = Normalize(obj);
             _objects[type][key] = obj;
             result = obj.DeepClone().AsObject();
             Record("ADDED", type, obj, null);
@@ -121,9 +122,12 @@ internal sealed class ObjectStore
                 meta["generation"] = generation;
             }
             meta["resourceVersion"] = old["metadata"]!["resourceVersion"]!.DeepClone();
+            obj = Normalize(obj);
             if (JsonNode.DeepEquals(old, obj)) return old.DeepClone().AsObject();
+            meta = Meta.Of(obj);
             meta["resourceVersion"] = Next();
             MoveMetadataFirst(obj);
+            obj = Normalize(obj);
             _objects[type][key] = obj;
             result = obj.DeepClone().AsObject();
             Record("MODIFIED", type, obj, old);
@@ -207,7 +211,7 @@ internal sealed class ObjectStore
         lock (_gate)
         {
             _history.Clear();
-            _compactedRv = _rv;
+            _compactedRv = _rv + 1;
         }
     }
 
@@ -243,6 +247,12 @@ internal sealed class ObjectStore
         lock (_gate) changed = SignalLocked();
         changed?.Invoke();
     }
+
+    /// <summary>
+    /// Re-parses an object so every value is JSON-backed: numbers written by code (long/int) then read back the same way
+    /// as parsed ones (e.g. <c>(int)node</c> works), and stored trees are never shared with callers.
+    /// </summary>
+    private static JsonObject Normalize(JsonObject obj) => JsonNode.Parse(obj.ToJsonString())!.AsObject();
 
     private static bool UsesGeneration(ResourceType type) =>
         type == ResourceTypes.Job || type == ResourceTypes.CronJob || type == ResourceTypes.Deployment || type == ResourceTypes.ReplicaSet || type == ResourceTypes.Pod;

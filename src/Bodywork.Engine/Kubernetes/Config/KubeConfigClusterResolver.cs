@@ -18,7 +18,7 @@ internal static class KubeConfigClusterResolver
         }
         if (!Uri.TryCreate(cluster.Server.Trim(), UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttps && parsed.Scheme != Uri.UriSchemeHttp))
         {
-            throw KubeConfigErrors.Invalid(file, line, key + "server", $"expected an http or https URL, found '{cluster.Server}'");
+            throw KubeConfigErrors.Invalid(file, line, key + "server", $"expected an http or https URL, found '{UrlRedaction.Redact(cluster.Server)}'");
         }
         // Keep a path prefix (Rancher serves clusters under /k8s/clusters/ID); end it with '/' so "api/v1/..." appends.
         var builder = new UriBuilder(parsed) { Query = "", Fragment = "" };
@@ -69,7 +69,7 @@ internal static class KubeConfigClusterResolver
         {
             if (!Uri.TryCreate(cluster.ProxyUrl, UriKind.Absolute, out proxy) || proxy.Scheme is not ("http" or "https" or "socks5"))
             {
-                throw KubeConfigErrors.Invalid(file, line, key + "proxy-url", $"expected an http, https or socks5 URL, found '{cluster.ProxyUrl}'");
+                throw KubeConfigErrors.Invalid(file, line, key + "proxy-url", $"expected an http, https or socks5 URL, found '{UrlRedaction.Redact(cluster.ProxyUrl)}'");
             }
         }
         return new Result(server, authorities, caPem, proxy);

@@ -62,11 +62,26 @@ public static class KubernetesConfigLoader
         }
 
         return new ResolvedKubernetesConfig(resolvedCluster.Server, contextName, ns, string.IsNullOrEmpty(cluster.TlsServerName) ? null : cluster.TlsServerName,
-            cluster.InsecureSkipTlsVerify, resolvedCluster.Proxy, authenticator)
+            cluster.InsecureSkipTlsVerify, WithoutUserInfo(resolvedCluster.Proxy), authenticator)
         {
+            ProxyCredentials = ProxyCredentials(resolvedCluster.Proxy),
             CertificateAuthorities = resolvedCluster.Authorities,
             DisableCompression = cluster.DisableCompression,
         };
+    }
+
+    private static Uri? WithoutUserInfo(Uri? url) =>
+        url is null || string.IsNullOrEmpty(url.UserInfo) ? url : new UriBuilder(url) { UserName = "", Password = "" }.Uri;
+
+    /// <summary>kubectl authenticates to the proxy with the proxy-url's user:password.</summary>
+    private static System.Net.NetworkCredential? ProxyCredentials(Uri? url)
+    {
+        if (url is null || string.IsNullOrEmpty(url.UserInfo))
+        {
+            return null;
+        }
+        var parts = url.UserInfo.Split(':', 2);
+        return new System.Net.NetworkCredential(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : "");
     }
 
     private static string Names(IEnumerable<string> names)

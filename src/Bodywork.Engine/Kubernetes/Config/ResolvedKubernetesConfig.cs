@@ -37,7 +37,7 @@ public sealed class ResolvedKubernetesConfig
     /// <summary>Server certificate checks are off (insecure-skip-tls-verify).</summary>
     public bool InsecureSkipTlsVerify { get; }
 
-    /// <summary>Explicit proxy from the kubeconfig; null means the HTTPS_PROXY/NO_PROXY environment.</summary>
+    /// <summary>Explicit proxy from the kubeconfig, without any user:password (see ProxyCredentials); null means the HTTPS_PROXY/NO_PROXY environment.</summary>
     public Uri? ProxyUrl { get; }
 
     /// <summary>disable-compression: do not ask the server for gzip responses.</summary>
@@ -52,9 +52,12 @@ public sealed class ResolvedKubernetesConfig
     /// </summary>
     public HttpMessageHandler CreateHandler() => new KubernetesHttpHandler(this);
 
+    /// <summary>user:password from proxy-url, kept out of <see cref="ProxyUrl"/> so printing it shows no secret.</summary>
+    internal System.Net.NetworkCredential? ProxyCredentials { get; init; }
+
     /// <summary>The only roots trusted for the server (certificate-authority); null means the OS trust store.</summary>
     internal X509Certificate2Collection? CertificateAuthorities { get; init; }
 
     /// <inheritdoc />
-    public override string ToString() => $"{ContextName} ({Server})";
+    public override string ToString() => $"{ContextName} ({UrlRedaction.Redact(Server)})";
 }

@@ -42,6 +42,9 @@ namespace Bodywork.Engine.Kubernetes.Models;
 [JsonSerializable(typeof(RawWatchEvent))]
 [JsonSerializable(typeof(PartialObject))]
 [JsonSerializable(typeof(PodTemplateSpec))]
+[JsonSerializable(typeof(RollingUpdateDeployment))]
+[JsonSerializable(typeof(TcpSocketAction))]
+[JsonSerializable(typeof(Container))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
 public sealed partial class KubernetesJsonContext : JsonSerializerContext
 {

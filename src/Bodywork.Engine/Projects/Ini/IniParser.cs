@@ -37,7 +37,6 @@ internal static class IniParser
         var sections = new List<IniSection>();
         var byName = new Dictionary<string, IniSection>(StringComparer.Ordinal);
         var defaults = new IniSection(IniDocument.DefaultSectionName, 0);
-        var seenDefaultHeader = false;
         IniSection? current = null;
         IniEntry? option = null;
         List<string>? optionLines = null;
@@ -81,11 +80,7 @@ internal static class IniParser
                 var name = stripped[1..stripped.LastIndexOf(']')];
                 if (name == IniDocument.DefaultSectionName)
                 {
-                    if (seenDefaultHeader)
-                    {
-                        errors.Add(new IniError(lineNumber, name, null, $"section [{name}] appears more than once"));
-                    }
-                    seenDefaultHeader = true;
+                    // configparser lets [DEFAULT] be reopened (its keys must still be unique).
                     current = defaults;
                 }
                 else if (byName.TryGetValue(name, out var existing))

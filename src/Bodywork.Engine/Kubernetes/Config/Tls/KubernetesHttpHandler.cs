@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Security;
+using System.Net.Sockets;
 using System.Security.Authentication;
 using Bodywork.Engine.Kubernetes.Auth;
 
@@ -14,6 +15,8 @@ internal sealed class KubernetesHttpHandler : HttpMessageHandler
 {
     private readonly ResolvedKubernetesConfig _config;
     private readonly IClientCertificateSource? _certificates;
+    private readonly ServerCertificateValidator _validator;
+    private readonly bool _ownTls;
     private readonly object _lock = new();
     private readonly List<HttpMessageInvoker> _retired = [];
     private HttpMessageInvoker? _current;
@@ -23,13 +26,38 @@ internal sealed class KubernetesHttpHandler : HttpMessageHandler
     {
         _config = config;
         _certificates = (config.Authenticator as KubernetesAuthenticator)?.ClientCertificates;
+        var server = config.Server;
+        var expectedName = config.TlsServerName ?? (server.HostNameType == UriHostNameType.IPv6 ? server.DnsSafeHost : server.IdnHost);
+        _validator = new ServerCertificateValidator(config.CertificateAuthorities, config.InsecureSkipTlsVerify, expectedName);
+        // SocketsHttpHandler always sends the URL's host as SNI. For tls-server-name we make the TLS connection
+        // ourselves (ConnectCallback) and hand the handler a plain-http URL, unless a proxy must tunnel it.
+        _ownTls = config.TlsServerName is not null && server.Scheme == Uri.UriSchemeHttps && config.ProxyUrl is null && !EnvironmentProxies(server);
     }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        Inner().SendAsync(request, cancellationToken);
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var original = request.RequestUri;
+        if (!_ownTls || original is null || original.Scheme != Uri.UriSchemeHttps)
+        {
+            return await Inner().SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        request.RequestUri = new UriBuilder(original) { Scheme = Uri.UriSchemeHttp, Port = original.Port }.Uri;
+        request.Headers.Host ??= original.IsDefaultPort ? original.IdnHost : original.Authority;
+        try
+        {
+            return await Inner().SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            request.RequestUri = original;
+        }
+    }
 
-    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        Inner().Send(request, cancellationToken);
+    private static bool EnvironmentProxies(Uri server)
+    {
+        var proxy = HttpClient.DefaultProxy;
+        return !proxy.IsBypassed(server) && proxy.GetProxy(server) is { } p && p != server;
+    }
 
     private HttpMessageInvoker Inner()
     {
@@ -49,31 +77,27 @@ internal sealed class KubernetesHttpHandler : HttpMessageHandler
         }
     }
 
-    private SocketsHttpHandler CreateSocketsHandler(ClientCertificate? clientCertificate)
+    private SslClientAuthenticationOptions SslOptions(ClientCertificate? clientCertificate)
     {
-        var server = _config.Server;
-        var expectedName = _config.TlsServerName ?? (server.HostNameType == UriHostNameType.IPv6 ? server.DnsSafeHost : server.IdnHost);
-        var validator = new ServerCertificateValidator(_config.CertificateAuthorities, _config.InsecureSkipTlsVerify, expectedName);
-
         var ssl = new SslClientAuthenticationOptions
         {
             EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-            RemoteCertificateValidationCallback = validator.Validate,
+            RemoteCertificateValidationCallback = _validator.Validate,
             CertificateRevocationCheckMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck,
         };
-        if (_config.TlsServerName is not null)
-        {
-            ssl.TargetHost = _config.TlsServerName;
-        }
         if (clientCertificate is not null)
         {
             // A certificate context sends the intermediates too, so servers that trust only the root accept the chain.
             ssl.ClientCertificateContext = SslStreamCertificateContext.Create(clientCertificate.Leaf, clientCertificate.Intermediates, offline: true);
         }
+        return ssl;
+    }
 
+    private SocketsHttpHandler CreateSocketsHandler(ClientCertificate? clientCertificate)
+    {
         var handler = new SocketsHttpHandler
         {
-            SslOptions = ssl,
+            SslOptions = SslOptions(clientCertificate),
             AutomaticDecompression = _config.DisableCompression ? DecompressionMethods.None : DecompressionMethods.GZip,
             // Watches and log follows stay open for long; pings make a dead connection fail instead of hang.
             KeepAlivePingDelay = TimeSpan.FromSeconds(30),
@@ -84,9 +108,42 @@ internal sealed class KubernetesHttpHandler : HttpMessageHandler
             AllowAutoRedirect = false,
             UseCookies = false,
         };
-        if (_config.ProxyUrl is not null)
+        if (_ownTls)
         {
-            handler.Proxy = new WebProxy(_config.ProxyUrl);
+            var tlsServerName = _config.TlsServerName!;
+            handler.UseProxy = false;
+            handler.ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
+                    var ssl = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
+                    var options = SslOptions(clientCertificate);
+                    options.TargetHost = tlsServerName;
+                    options.ApplicationProtocols = [SslApplicationProtocol.Http11];
+                    try
+                    {
+                        await ssl.AuthenticateAsClientAsync(options, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        await ssl.DisposeAsync().ConfigureAwait(false);
+                        throw;
+                    }
+                    return ssl;
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
+        else if (_config.ProxyUrl is not null)
+        {
+            var proxy = new WebProxy(_config.ProxyUrl) { Credentials = _config.ProxyCredentials };
+            handler.Proxy = proxy;
             handler.UseProxy = true;
         }
         return handler;

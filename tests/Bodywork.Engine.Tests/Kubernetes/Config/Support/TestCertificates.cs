@@ -18,6 +18,18 @@ public static class TestCertificates
         return request.CreateSelfSigned(now.AddDays(-1), now.AddDays(30));
     }
 
+    /// <summary>An intermediate CA signed by <paramref name="ca"/>.</summary>
+    public static X509Certificate2 CreateIntermediate(X509Certificate2 ca, string name)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        using var signed = Sign(request, ca);
+        return signed.CopyWithPrivateKey(key);
+    }
+
     /// <summary>A server certificate for 127.0.0.1 and the given DNS names, with its key, exportable for Kestrel.</summary>
     public static X509Certificate2 CreateServer(X509Certificate2 ca, params string[] dnsNames)
     {

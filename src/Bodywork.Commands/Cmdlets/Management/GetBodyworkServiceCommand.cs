@@ -1,0 +1,53 @@
+using System.Management.Automation;
+using Bodywork.Commands.Cmdlets.Management;
+using Bodywork.Commands.Completion;
+using Bodywork.Commands.Validation;
+using Bodywork.Engine.Local;
+using Bodywork.Engine.Management;
+using Bodywork.Models.Local;
+using Bodywork.Models.Management;
+
+namespace Bodywork.Commands;
+
+/// <summary>Get-BodyworkService: service stages deployed to a namespace, or (-Local) started by local workflow runs.</summary>
+[Cmdlet(VerbsCommon.Get, "BodyworkService", DefaultParameterSetName = ClusterSet)]
+[OutputType(typeof(BodyworkService), ParameterSetName = new[] { ClusterSet })]
+[OutputType(typeof(LocalService), ParameterSetName = new[] { LocalSet })]
+public sealed class GetBodyworkServiceCommand : BodyworkManagementCmdlet
+{
+    private const string ClusterSet = "Cluster";
+    private const string LocalSet = "Local";
+
+    /// <summary>Service names (<c>project--stage</c>) or wildcards; none lists all.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ArgumentCompleter(typeof(ServiceNameCompleter))]
+    public string[]? Name { get; set; }
+
+    /// <summary>Null: the kubeconfig context's namespace.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ClusterSet)]
+    [Alias("Ns")]
+    [ValidateKubernetesName]
+    [ArgumentCompleter(typeof(NamespaceCompleter))]
+    public string? Namespace { get; set; }
+
+    /// <summary>List the services local workflow runs started on this machine instead.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LocalSet)]
+    public SwitchParameter Local { get; set; }
+
+    protected override bool UsesCluster => ParameterSetName != LocalSet;
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == LocalSet)
+        {
+            WriteNamed(Name, (pattern, _) => Task.FromResult(LocalServices.List(new LocalServiceStore(), pattern)),
+                (name, _) => Task.FromResult(LocalServices.Find(new LocalServiceStore(), name)));
+            return;
+        }
+
+        var manager = new Lazy<ServiceManager>(() => new ServiceManager(Api));
+        WriteNamed(Name, (pattern, ct) => manager.Value.ListAsync(ResolveNamespace(Namespace), pattern, ct),
+            (name, ct) => manager.Value.GetAsync(ResolveNamespace(Namespace), name, ct));
+    }
+}
