@@ -138,6 +138,9 @@ public sealed class FakeControllerTests : IAsyncLifetime
             (string?)p["status"]?["containerStatuses"]?[0]?["state"]?["waiting"]?["reason"] == "CrashLoopBackOff"), FakeHttp.Timeout, "crash loop");
         var pod = _server.Store.List("v1", "Pod", "default", "app=crash")[0];
         Assert.Equal(137, (int)pod["status"]!["containerStatuses"]![0]!["lastState"]!["terminated"]!["exitCode"]!);
+        // restartPolicy Always: the kubelet keeps restarting it with a back-off.
+        await _server.Store.WaitUntilAsync(s => s.List("v1", "Pod", "default", "app=crash").Any(p =>
+            (int?)p["status"]?["containerStatuses"]?[0]?["restartCount"] >= 2), FakeHttp.Timeout, "two restarts");
     }
 
     [Fact]

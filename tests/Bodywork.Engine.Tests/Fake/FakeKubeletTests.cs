@@ -130,6 +130,31 @@ public sealed class FakeKubeletTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rollout_of_a_port_binding_service_replaces_the_old_process_first()
+    {
+        var port = FreePort();
+        var script = "import http.server,os\nclass H(http.server.BaseHTTPRequestHandler):\n  def do_GET(self):\n    self.send_response(200); self.end_headers(); self.wfile.write(os.environ['V'].encode())\n  def log_message(self,*a): pass\nhttp.server.HTTPServer(('127.0.0.1',PORT),H).serve_forever()\n"
+            .Replace("PORT", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        string Deployment(string version) => """
+            {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"svc"},"spec":{"selector":{"matchLabels":{"app":"svc"}},
+             "template":{"metadata":{"labels":{"app":"svc"}},"spec":{"containers":[{"name":"main","image":"python:3.12",
+               "command":["python3","-c",SCRIPT],"env":[{"name":"V","value":"VERSION"}],
+               "readinessProbe":{"tcpSocket":{"port":PORT},"periodSeconds":1}}]}}}}
+            """.Replace("SCRIPT", System.Text.Json.JsonSerializer.Serialize(script)).Replace("PORT", port.ToString(System.Globalization.CultureInfo.InvariantCulture)).Replace("VERSION", version);
+        const string Path = "apis/apps/v1/namespaces/default/deployments/svc";
+        using var client = new HttpClient();
+        foreach (var (version, revision) in new[] { ("one", "1"), ("two", "2") })
+        {
+            Assert.True((await _http.ApplyAsync(Path, Deployment(version))).Code is 200 or 201);
+            await _server.Store.WaitForAsync("apps/v1", "Deployment", "default", "svc",
+                d => (string?)d["metadata"]!["annotations"]?["deployment.kubernetes.io/revision"] == revision
+                     && (string?)FakeHttp.Condition(d, "Progressing")?["reason"] == "NewReplicaSetAvailable"
+                     && (int?)d["status"]?["replicas"] == 1, FakeHttp.Timeout);
+            Assert.Equal(version, await client.GetStringAsync($"http://127.0.0.1:{port}/"));
+        }
+    }
+
+    [Fact]
     public async Task Scripted_logs_and_manual_control_in_process_mode()
     {
         _server.Pods.Script(PodMatch.NamePrefix("manual-"), PodOutcome.Manual());

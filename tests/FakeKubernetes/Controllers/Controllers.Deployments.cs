@@ -111,10 +111,19 @@ internal sealed partial class Controllers
             }
             if (newRs is null) continue;
             var newName = Meta.Name(newRs);
-            if (!paused && Meta.Long(newRs["spec"]?["replicas"]) != replicas)
-                newRs = _store.Mutate(ResourceTypes.ReplicaSet, ns, newName, o => o["spec"]!["replicas"] = replicas) ?? newRs;
-            var newAvailable = Meta.Long(newRs["status"]?["availableReplicas"]) ?? 0;
             var olds = owned.Where(rs => Meta.Name(rs) != newName).ToList();
+            var target = replicas;
+            // Recreate (and every rollout under the process kubelet, whose pods share the host's ports): old pods go
+            // first, the new ReplicaSet scales up only once they are gone.
+            if (!paused && (Meta.Str(spec["strategy"]?["type"]) == "Recreate" || _options.Kubelet == KubeletMode.Process))
+            {
+                foreach (var old in olds.Where(o => (Meta.Long(o["spec"]?["replicas"]) ?? 0) > 0))
+                    _store.Mutate(ResourceTypes.ReplicaSet, ns, Meta.Name(old), o => o["spec"]!["replicas"] = 0);
+                if (olds.Any(o => Owned(ResourceTypes.Pod, ns, Meta.Uid(o)).Count > 0)) target = 0;
+            }
+            if (!paused && Meta.Long(newRs["spec"]?["replicas"]) != target)
+                newRs = _store.Mutate(ResourceTypes.ReplicaSet, ns, newName, o => o["spec"]!["replicas"] = target) ?? newRs;
+            var newAvailable = Meta.Long(newRs["status"]?["availableReplicas"]) ?? 0;
             if (!paused && newAvailable >= replicas)
                 foreach (var old in olds.Where(o => (Meta.Long(o["spec"]?["replicas"]) ?? 0) > 0))
                     _store.Mutate(ResourceTypes.ReplicaSet, ns, Meta.Name(old), o => o["spec"]!["replicas"] = 0);

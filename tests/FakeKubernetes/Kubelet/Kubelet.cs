@@ -93,6 +93,18 @@ internal sealed partial class Kubelet : IDisposable
     {
         var far = now.AddSeconds(1);
         if (rt.Manual || rt.Outcome.Kind == PodOutcomeKind.Waiting) return far;
+        if (rt.State == "terminated" && rt.LongRunning)
+        {
+            // restartPolicy Always: restart after a back-off (1 s doubling, capped at 10 s; real kubelets: 10 s .. 5 min).
+            var restartAt = rt.FinishedAt!.Value + TimeSpan.FromSeconds(Math.Min(10, 1 << Math.Min(rt.RestartCount, 4)));
+            if (now < restartAt) return restartAt;
+            rt.LastTerminated = TerminatedState(rt);
+            rt.RestartCount++;
+            rt.State = "waiting";
+            rt.WaitingReason = "ContainerCreating";
+            rt.ExitCode = null;
+            rt.Created = now - _options.PodStartDelay;
+        }
         if (rt.State == "waiting")
         {
             var startAt = rt.Created + _options.PodStartDelay;
@@ -180,7 +192,7 @@ internal sealed partial class Kubelet : IDisposable
         for (var i = 0; i < names.Count; i++)
         {
             JsonObject state;
-            JsonObject lastState = new();
+            JsonObject lastState = rt.LastTerminated is { } last ? new JsonObject { ["terminated"] = last.DeepClone() } : new JsonObject();
             if (rt.State == "waiting")
             {
                 var w = new JsonObject { ["reason"] = rt.WaitingReason };
@@ -191,15 +203,7 @@ internal sealed partial class Kubelet : IDisposable
                 state = new JsonObject { ["running"] = new JsonObject { ["startedAt"] = Fmt(rt.StartedAt) } };
             else
             {
-                var term = new JsonObject
-                {
-                    ["exitCode"] = rt.ExitCode,
-                    ["reason"] = rt.TerminatedReason,
-                    ["startedAt"] = Fmt(rt.StartedAt),
-                    ["finishedAt"] = Fmt(rt.FinishedAt),
-                    ["containerID"] = "containerd://" + rt.Uid.Replace("-", "", StringComparison.Ordinal),
-                };
-                if (rt.TerminatedMessage is not null) term["message"] = rt.TerminatedMessage;
+                var term = TerminatedState(rt);
                 if (crashLoop)
                 {
                     lastState = new JsonObject { ["terminated"] = term };
@@ -213,7 +217,7 @@ internal sealed partial class Kubelet : IDisposable
                 ["state"] = state,
                 ["lastState"] = lastState,
                 ["ready"] = rt.Ready,
-                ["restartCount"] = crashLoop ? Math.Max(1, rt.RestartCount) : rt.RestartCount,
+                ["restartCount"] = rt.RestartCount,
                 ["image"] = image[i],
                 ["imageID"] = "",
                 ["started"] = rt.State == "running",
@@ -248,6 +252,20 @@ internal sealed partial class Kubelet : IDisposable
         if (status["podIP"] is null) status.Remove("podIP");
         else status["podIPs"] = new JsonArray(new JsonObject { ["ip"] = Meta.Str(status["podIP"]) });
         return status;
+    }
+
+    private static JsonObject TerminatedState(PodRuntime rt)
+    {
+        var term = new JsonObject
+        {
+            ["exitCode"] = rt.ExitCode,
+            ["reason"] = rt.TerminatedReason,
+            ["startedAt"] = Meta.Format(rt.StartedAt ?? rt.Created),
+            ["finishedAt"] = Meta.Format(rt.FinishedAt ?? rt.Created),
+            ["containerID"] = "containerd://" + rt.Uid.Replace("-", "", StringComparison.Ordinal),
+        };
+        if (rt.TerminatedMessage is not null) term["message"] = rt.TerminatedMessage;
+        return term;
     }
 
     public void ManualStart(string ns, string name, bool ready) => Manual(ns, name, rt => Start(rt, DateTime.UtcNow, ready));

@@ -11,7 +11,7 @@ internal sealed class PodRuntime
     public required PodOutcome Outcome { get; init; }
     public required bool LongRunning { get; init; }
     public required bool FailThisRun { get; init; }
-    public required DateTime Created { get; init; }
+    public required DateTime Created { get; set; }
     public Dictionary<string, LogBuffer> Logs { get; } = new(StringComparer.Ordinal);
     public string MainContainer { get; init; } = "";
 
@@ -25,6 +25,7 @@ internal sealed class PodRuntime
     public string? TerminatedReason { get; set; }
     public string? TerminatedMessage { get; set; }
     public int RestartCount { get; set; }
+    public System.Text.Json.Nodes.JsonObject? LastTerminated { get; set; }
     public bool Manual { get; set; }
     public Process? Process { get; set; }
     public bool StartupPassed { get; set; }
