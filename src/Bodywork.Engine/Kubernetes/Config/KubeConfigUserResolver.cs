@@ -172,9 +172,15 @@ internal static class KubeConfigUserResolver
             }
             mode = ExecInteractiveMode.IfAvailable;
         }
-        else if (!Enum.TryParse(exec.InteractiveMode, ignoreCase: false, out mode) || !Enum.IsDefined(mode))
+        else
         {
-            throw KubeConfigErrors.Invalid(file, line, key + "interactiveMode", $"expected Never, IfAvailable or Always, found '{exec.InteractiveMode}'");
+            mode = exec.InteractiveMode switch
+            {
+                "Never" => ExecInteractiveMode.Never,
+                "IfAvailable" => ExecInteractiveMode.IfAvailable,
+                "Always" => ExecInteractiveMode.Always,
+                _ => throw KubeConfigErrors.Invalid(file, line, key + "interactiveMode", $"expected Never, IfAvailable or Always, found '{exec.InteractiveMode}'"),
+            };
         }
 
         ExecClusterJson? clusterInfo = null;

@@ -185,6 +185,8 @@ public class KubeConfigContextTests : IDisposable
             "users[u].user.exec.interactiveMode", "interactiveMode must be specified" },
         { "clusters:\n- name: c\n  cluster: {server: https://a}\nusers:\n- name: u\n  user:\n    exec: {command: x, apiVersion: client.authentication.k8s.io/v1, interactiveMode: Sometimes}\n",
             "users[u].user.exec.interactiveMode", "expected Never, IfAvailable or Always, found 'Sometimes'" },
+        { "clusters:\n- name: c\n  cluster: {server: https://a}\nusers:\n- name: u\n  user:\n    exec: {command: x, apiVersion: client.authentication.k8s.io/v1, interactiveMode: '1'}\n",
+            "users[u].user.exec.interactiveMode", "expected Never, IfAvailable or Always, found '1'" },
         { "clusters:\n- name: c\n  cluster: {server: https://a}\nusers:\n- name: u\n  user:\n    exec: {command: x, apiVersion: client.authentication.k8s.io/v1beta1, env: [{value: v}]}\n",
             "users[u].user.exec.env[0].name", "expected an environment variable name" },
         { "clusters:\n- name: c\n  cluster: {server: https://a}\nusers:\n- name: u\n  user:\n    exec: {command: x, apiVersion: client.authentication.k8s.io/v1beta1}\n    auth-provider: {name: gcp}\n",
