@@ -168,12 +168,7 @@ public sealed class FakeKubeletTests : IAsyncLifetime
         Assert.Equal("hello\n", (await _http.GetAsync($"{Pods}/manual-1/log")).Text);
     }
 
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
+    private static int FreePort() => Support.TestPorts.Free();
 
     private static bool PortOpen(int port)
     {

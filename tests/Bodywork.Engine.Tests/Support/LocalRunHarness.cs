@@ -43,12 +43,7 @@ public sealed class LocalRunHarness : IDisposable
             .WaitAsync(TimeSpan.FromMinutes(3), CancellationToken.None);
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => TestPorts.Free();
 
     public static int ReadPid(string file) => int.Parse(File.ReadAllText(file).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 

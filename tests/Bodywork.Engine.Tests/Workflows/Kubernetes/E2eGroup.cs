@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
+using Bodywork.Engine.Tests.Support;
 using Xunit;
 
 namespace Bodywork.Engine.Tests.Workflows.Kubernetes;
@@ -15,10 +16,5 @@ public sealed class E2eGroup
     public const string Name = "Kubernetes workflow end to end";
 
     /// <summary>A TCP port nobody listens on right now.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => TestPorts.Free();
 }
