@@ -6,6 +6,7 @@ using Bodywork.Commands.Infrastructure;
 using Bodywork.Commands.Validation;
 using Bodywork.Engine.Git;
 using Bodywork.Engine.Local;
+using Bodywork.Engine.Workflows.Kubernetes;
 using Bodywork.Models.Errors;
 using Bodywork.Models.Workflows;
 
@@ -13,15 +14,16 @@ namespace Bodywork.Commands;
 
 /// <summary>
 /// Invoke-BodyworkWorkflow: runs a project's DAG. The -Local sets run the stages as processes on this
-/// machine; a cluster set (-Namespace …) is added beside them, with its own Run method below.
+/// machine; the Cluster set (-Namespace …) runs them as Jobs and Deployments in a namespace set up for Bodywork.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "BodyworkWorkflow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
     DefaultParameterSetName = LocalPathSet)]
 [OutputType(typeof(WorkflowRun))]
-public sealed class InvokeBodyworkWorkflowCommand : BodyworkCmdlet
+public sealed class InvokeBodyworkWorkflowCommand : BodyworkClusterCmdlet
 {
     private const string LocalPathSet = "LocalPath";
     private const string LocalGitSet = "LocalGit";
+    private const string ClusterSet = "Cluster";
 
     /// <summary>How long Ctrl+C waits for the run to stop its processes before PowerShell moves on.</summary>
     private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(30);
@@ -41,13 +43,25 @@ public sealed class InvokeBodyworkWorkflowCommand : BodyworkCmdlet
 
     /// <summary>Git URL (HTTPS, SSH, file://) or a local repository path to clone.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = LocalGitSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ClusterSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string GitRepoUrl { get; set; } = "";
 
     /// <summary>Branch to clone; default: the repository's default branch.</summary>
     [Parameter(Position = 1, ParameterSetName = LocalGitSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Position = 1, ParameterSetName = ClusterSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? Branch { get; set; }
+
+    /// <summary>Namespace set up for Bodywork (New-BodyworkNamespace) to run the stages in.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ClusterSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string Namespace { get; set; } = "";
+
+    /// <summary>Image for every stage instead of the project's DOCKER_IMAGE (it needs git, python and pip).</summary>
+    [Parameter(ParameterSetName = ClusterSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Image { get; set; }
 
     /// <summary>Python interpreter for the stages (name on PATH or path); default python3, else python.</summary>
     [Parameter(ParameterSetName = LocalPathSet)]
@@ -67,6 +81,9 @@ public sealed class InvokeBodyworkWorkflowCommand : BodyworkCmdlet
             case LocalPathSet:
             case LocalGitSet:
                 RunLocal();
+                break;
+            case ClusterSet:
+                RunCluster();
                 break;
             default:
                 throw new PSNotSupportedException($"parameter set {ParameterSetName}");
@@ -102,6 +119,26 @@ public sealed class InvokeBodyworkWorkflowCommand : BodyworkCmdlet
             run = await task.ConfigureAwait(false);
             return run;
         }, target: target);
+        ReportFailure(run);
+    }
+
+    private void RunCluster()
+    {
+        var request = new KubernetesWorkflowRequest
+        {
+            Namespace = Namespace,
+            GitRepoUrl = ResolveRepository(GitRepoUrl),
+            Branch = Branch,
+            Image = Image,
+        };
+        WorkflowRun? run = null;
+        RunAndWrite(async ctx =>
+        {
+            var task = new KubernetesWorkflowService(Connection.Api).RunAsync(request, ctx);
+            _running = task;
+            run = await task.ConfigureAwait(false);
+            return run;
+        }, target: $"{GitUrls.Redact(GitRepoUrl)} in namespace {Namespace}");
         ReportFailure(run);
     }
 

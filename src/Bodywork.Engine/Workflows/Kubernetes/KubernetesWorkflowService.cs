@@ -1,6 +1,7 @@
 using System.Text;
 using Bodywork.Engine.Git;
 using Bodywork.Engine.Kubernetes.Client;
+using Bodywork.Engine.Management;
 using Bodywork.Engine.Manifests;
 using Bodywork.Engine.Projects;
 using Bodywork.Models.Operations;
@@ -63,7 +64,7 @@ public sealed class KubernetesWorkflowService
 
             var project = BodyworkProjects.Load(cloned.Directory);
             context.WriteVerbose($"checking namespace={ns} is setup for use by Bodywork");
-            await NamespaceReadiness.EnsureAsync(Api, ns, cancellationToken).ConfigureAwait(false);
+            await NamespaceCheck.EnsureNamespaceReadyAsync(Api, ns, cancellationToken).ConfigureAwait(false);
             var source = new StageSource(ns, repoUrl, cloned.Branch, cloned.Commit, request.Image ?? project.Image);
             var run = new WorkflowExecutionContext
             {

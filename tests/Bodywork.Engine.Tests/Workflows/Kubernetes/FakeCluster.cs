@@ -15,12 +15,14 @@ internal sealed class FakeCluster : IAsyncDisposable
 
     private FakeCluster(FakeApiServer server, KubernetesConnection connection, string directory)
     {
+        KubeConfigPath = Path.Combine(directory, "kubeconfig");
         Server = server;
         Connection = connection;
         _directory = directory;
     }
 
     public FakeApiServer Server { get; }
+    public string KubeConfigPath { get; }
     public KubernetesConnection Connection { get; }
 
     public static async Task<FakeCluster> StartAsync(KubeletMode kubelet = KubeletMode.Process, bool setUp = true)
