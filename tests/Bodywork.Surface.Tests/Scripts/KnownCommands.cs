@@ -44,6 +44,10 @@ internal static class KnownCommands
         "Remove-Event", "Register-ObjectEvent", "New-Event", "Get-PSBreakpoint", "Debug-Runspace", "Get-Runspace",
         "ConvertTo-SecureString", "ConvertFrom-SecureString", "Get-Credential", "Get-ExecutionPolicy", "Set-ExecutionPolicy",
         "Export-Alias", "Import-Alias", "Get-SecureRandom", "Update-List", "Out-GridView", "Show-Command",
+        "New-TemporaryFile", "Get-Verb", "Get-ItemPropertyValue", "Test-Connection", "Get-Acl", "Set-Acl",
+        "Wait-Debugger", "Get-PfxCertificate", "Get-AuthenticodeSignature", "Protect-CmsMessage",
+        // ThreadJob (ships with 7.4)
+        "Start-ThreadJob",
         // Microsoft.PowerShell.PSResourceGet (ships with 7.4)
         "Install-PSResource", "Get-PSResource", "Find-PSResource", "Publish-PSResource", "Register-PSResourceRepository",
         "Unregister-PSResourceRepository", "Get-PSResourceRepository", "Compress-PSResource", "Save-PSResource",
