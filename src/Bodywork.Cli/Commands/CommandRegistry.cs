@@ -12,6 +12,10 @@ public static class CommandRegistry
     [
         ValidateCommand.Create,
         WorkflowCommand.Create,
+        SetupNamespaceCommand.Create,
+        SecretCommand.Create,
+        ServiceCommand.Create,
+        CronJobCommand.Create,
     ];
 
     public static CliCommand BuildRoot()

@@ -25,7 +25,7 @@ internal sealed class ConfigFile
 
     public ProjectIssueList Issues { get; }
 
-    /// <summary>Reads and parses the file; null (with an issue) when it is missing or unreadable.</summary>
+    /// <summary>Reads and parses the file; null (with an issue) when it is missing, unreadable or not UTF-8 text.</summary>
     public static ConfigFile? Load(string fullPath, string relativePath, ProjectIssueList issues)
     {
         byte[] bytes;
@@ -48,7 +48,8 @@ internal sealed class ConfigFile
         {
             issues.Add(relativePath, error.Line, error.Section, error.Key, error.Message);
         }
-        return new ConfigFile(relativePath, document, issues);
+        // A file that is not text has no sections to check: "missing section" issues would only be noise.
+        return document.IsText ? new ConfigFile(relativePath, document, issues) : null;
     }
 
     public bool HasSection(string section) => Document.GetSection(section) is not null;

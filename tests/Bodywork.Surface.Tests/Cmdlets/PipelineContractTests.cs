@@ -19,6 +19,13 @@ public sealed class PipelineContractTests
         { "type:System.IO.DirectoryInfo", "Get-BodyworkProject", "Path" },
         { "cmdlet:Get-BodyworkProject", "Test-BodyworkProject", "Path" },      // re-validate a loaded project
         { "type:Bodywork.Models.Projects.BodyworkValidationResult", "Get-BodyworkProject", "Path" },
+        { "type:Bodywork.Models.Management.BodyworkService", "Remove-BodyworkService", "Name,Namespace" },   // Get-BodyworkService | Remove-BodyworkService
+        { "type:Bodywork.Models.Local.LocalService", "Remove-BodyworkService", "Name" },                     // Get-BodyworkService -Local | Remove-BodyworkService -Local
+        { "cmdlet:Get-BodyworkSecret", "Remove-BodyworkSecret", "Name,Namespace" },
+        { "cmdlet:Get-BodyworkCronJob", "Remove-BodyworkCronJob", "Name,Namespace" },
+        { "cmdlet:Get-BodyworkCronJob", "Get-BodyworkCronJobHistory", "Name,Namespace" },
+        { "cmdlet:Get-BodyworkCronJobHistory", "Get-BodyworkCronJobLog", "Name,Namespace" },
+        { "cmdlet:Get-BodyworkNamespace", "New-BodyworkNamespace", "Name" },                                 // re-run the set-up of listed namespaces
     };
 
     [Theory]

@@ -36,22 +36,16 @@ internal sealed partial class Controllers : IDisposable
         while (!_stop.IsCancellationRequested)
         {
             var due = DateTime.UtcNow.AddSeconds(1);
-            try
-            {
-                Interlocked.Exchange(ref _pending, 0);
-                var now = DateTime.UtcNow;
-                CollectGarbage();
-                TerminateNamespaces();
-                due = Min(due, ReconcileJobs(now));
-                ReconcileCronJobs();
-                due = Min(due, ReconcileDeployments(now));
-                ReconcileReplicaSets();
-                if (Kubelet is not null) due = Min(due, Kubelet.Tick(now));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                await Console.Error.WriteLineAsync("fake controllers: " + e).ConfigureAwait(false);
-            }
+            Interlocked.Exchange(ref _pending, 0);
+            var now = DateTime.UtcNow;
+            // Each controller is isolated: a bug tripping over one object must not stop the others.
+            await RunAsync("garbage collector", () => CollectGarbage()).ConfigureAwait(false);
+            await RunAsync("namespace controller", () => TerminateNamespaces()).ConfigureAwait(false);
+            await RunAsync("job controller", () => due = Min(due, ReconcileJobs(now))).ConfigureAwait(false);
+            await RunAsync("cronjob controller", () => ReconcileCronJobs()).ConfigureAwait(false);
+            await RunAsync("deployment controller", () => due = Min(due, ReconcileDeployments(now))).ConfigureAwait(false);
+            await RunAsync("replicaset controller", () => ReconcileReplicaSets()).ConfigureAwait(false);
+            if (Kubelet is { } kubelet) await RunAsync("kubelet", () => due = Min(due, kubelet.Tick(now))).ConfigureAwait(false);
             var wait = due - DateTime.UtcNow;
             if (wait < TimeSpan.FromMilliseconds(5)) wait = TimeSpan.FromMilliseconds(5);
             try
@@ -66,6 +60,18 @@ internal sealed partial class Controllers : IDisposable
     }
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    private static async Task RunAsync(string name, Action step)
+    {
+        try
+        {
+            step();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"fake {name}: {e}").ConfigureAwait(false);
+        }
+    }
 
     public void Dispose()
     {

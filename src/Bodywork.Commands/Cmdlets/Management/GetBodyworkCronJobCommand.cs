@@ -10,24 +10,17 @@ namespace Bodywork.Commands;
 /// <summary>Get-BodyworkCronJob: the workflow cron jobs of a namespace.</summary>
 [Cmdlet(VerbsCommon.Get, "BodyworkCronJob")]
 [OutputType(typeof(BodyworkCronJob))]
-public sealed class GetBodyworkCronJobCommand : BodyworkManagementCmdlet
+public sealed class GetBodyworkCronJobCommand : BodyworkNamespacedCmdlet
 {
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(CronJobNameCompleter))]
     public string[]? Name { get; set; }
 
-    /// <summary>Null: the kubeconfig context's namespace.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("Ns")]
-    [ValidateKubernetesName]
-    [ArgumentCompleter(typeof(NamespaceCompleter))]
-    public string? Namespace { get; set; }
-
     protected override void ProcessRecord()
     {
         var manager = new Lazy<CronJobManager>(() => new CronJobManager(Api));
-        WriteNamed(Name, (pattern, ct) => manager.Value.ListAsync(ResolveNamespace(Namespace), pattern, ct),
-            (name, ct) => manager.Value.GetAsync(ResolveNamespace(Namespace), name, ct));
+        WriteNamed(Name, (pattern, ct) => manager.Value.ListAsync(TargetNamespace, pattern, ct),
+            (name, ct) => manager.Value.GetAsync(TargetNamespace, name, ct));
     }
 }

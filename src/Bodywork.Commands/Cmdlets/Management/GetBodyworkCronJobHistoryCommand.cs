@@ -10,7 +10,7 @@ namespace Bodywork.Commands;
 /// <summary>Get-BodyworkCronJobHistory: the runs of a cron job (start, completion, duration, status).</summary>
 [Cmdlet(VerbsCommon.Get, "BodyworkCronJobHistory")]
 [OutputType(typeof(BodyworkCronJobRun))]
-public sealed class GetBodyworkCronJobHistoryCommand : BodyworkManagementCmdlet
+public sealed class GetBodyworkCronJobHistoryCommand : BodyworkNamespacedCmdlet
 {
     /// <summary>The cron job's name (a piped cron job's Name binds here).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -19,14 +19,7 @@ public sealed class GetBodyworkCronJobHistoryCommand : BodyworkManagementCmdlet
     [ArgumentCompleter(typeof(CronJobNameCompleter))]
     public string Name { get; set; } = "";
 
-    /// <summary>Null: the kubeconfig context's namespace.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("Ns")]
-    [ValidateKubernetesName]
-    [ArgumentCompleter(typeof(NamespaceCompleter))]
-    public string? Namespace { get; set; }
-
     protected override void ProcessRecord() =>
-        Execute<IReadOnlyList<BodyworkCronJobRun>>(ctx => new CronJobManager(Api).HistoryAsync(ResolveNamespace(Namespace), Name, ctx.CancellationToken)!,
+        Execute<IReadOnlyList<BodyworkCronJobRun>>(ctx => new CronJobManager(Api).HistoryAsync(TargetNamespace, Name, ctx.CancellationToken)!,
             target: Name);
 }

@@ -11,20 +11,13 @@ namespace Bodywork.Commands;
 /// <summary>Get-BodyworkCronJobLog: the workflow controller's log of one run; -Follow streams a running one.</summary>
 [Cmdlet(VerbsCommon.Get, "BodyworkCronJobLog")]
 [OutputType(typeof(string))]
-public sealed class GetBodyworkCronJobLogCommand : BodyworkManagementCmdlet
+public sealed class GetBodyworkCronJobLogCommand : BodyworkNamespacedCmdlet
 {
     /// <summary>A run's name (a piped run's Name binds here), or a cron job's name for its newest run.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateKubernetesName]
     [ArgumentCompleter(typeof(CronJobRunNameCompleter))]
     public string Name { get; set; } = "";
-
-    /// <summary>Null: the kubeconfig context's namespace.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("Ns")]
-    [ValidateKubernetesName]
-    [ArgumentCompleter(typeof(NamespaceCompleter))]
-    public string? Namespace { get; set; }
 
     /// <summary>Keep streaming new lines until the run's container exits (Ctrl+C stops).</summary>
     [Parameter]
@@ -37,7 +30,7 @@ public sealed class GetBodyworkCronJobLogCommand : BodyworkManagementCmdlet
     protected override void ProcessRecord()
     {
         // Lines are written as they arrive, so the reading runs on a worker and this thread writes.
-        var ns = ResolveNamespace(Namespace);
+        var ns = TargetNamespace;
         var lines = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var reader = new CronJobLogReader(Api);
         var follow = Follow.IsPresent;

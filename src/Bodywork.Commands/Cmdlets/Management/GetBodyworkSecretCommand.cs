@@ -10,24 +10,17 @@ namespace Bodywork.Commands;
 /// <summary>Get-BodyworkSecret: secrets of a namespace with their keys — never their values.</summary>
 [Cmdlet(VerbsCommon.Get, "BodyworkSecret")]
 [OutputType(typeof(BodyworkSecret))]
-public sealed class GetBodyworkSecretCommand : BodyworkManagementCmdlet
+public sealed class GetBodyworkSecretCommand : BodyworkNamespacedCmdlet
 {
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(SecretNameCompleter))]
     public string[]? Name { get; set; }
 
-    /// <summary>Null: the kubeconfig context's namespace.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("Ns")]
-    [ValidateKubernetesName]
-    [ArgumentCompleter(typeof(NamespaceCompleter))]
-    public string? Namespace { get; set; }
-
     protected override void ProcessRecord()
     {
         var manager = new Lazy<SecretManager>(() => new SecretManager(Api));
-        WriteNamed(Name, (pattern, ct) => manager.Value.ListAsync(ResolveNamespace(Namespace), pattern, ct),
-            (name, ct) => manager.Value.GetAsync(ResolveNamespace(Namespace), name, ct));
+        WriteNamed(Name, (pattern, ct) => manager.Value.ListAsync(TargetNamespace, pattern, ct),
+            (name, ct) => manager.Value.GetAsync(TargetNamespace, name, ct));
     }
 }

@@ -13,7 +13,7 @@ namespace Bodywork.Commands;
 [Cmdlet(VerbsCommon.Get, "BodyworkService", DefaultParameterSetName = ClusterSet)]
 [OutputType(typeof(BodyworkService), ParameterSetName = new[] { ClusterSet })]
 [OutputType(typeof(LocalService), ParameterSetName = new[] { LocalSet })]
-public sealed class GetBodyworkServiceCommand : BodyworkManagementCmdlet
+public sealed class GetBodyworkServiceCommand : BodyworkNamespacedCmdlet
 {
     private const string ClusterSet = "Cluster";
     private const string LocalSet = "Local";
@@ -23,13 +23,6 @@ public sealed class GetBodyworkServiceCommand : BodyworkManagementCmdlet
     [SupportsWildcards]
     [ArgumentCompleter(typeof(ServiceNameCompleter))]
     public string[]? Name { get; set; }
-
-    /// <summary>Null: the kubeconfig context's namespace.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ClusterSet)]
-    [Alias("Ns")]
-    [ValidateKubernetesName]
-    [ArgumentCompleter(typeof(NamespaceCompleter))]
-    public string? Namespace { get; set; }
 
     /// <summary>List the services local workflow runs started on this machine instead.</summary>
     [Parameter(Mandatory = true, ParameterSetName = LocalSet)]
@@ -41,13 +34,18 @@ public sealed class GetBodyworkServiceCommand : BodyworkManagementCmdlet
     {
         if (ParameterSetName == LocalSet)
         {
+            if (Namespace is not null)
+            {
+                ThrowBodyworkError(ManagementErrors.InvalidArgument("-Namespace does not apply to -Local: local services run on this machine", Namespace));
+            }
+
             WriteNamed(Name, (pattern, _) => Task.FromResult(LocalServices.List(new LocalServiceStore(), pattern)),
                 (name, _) => Task.FromResult(LocalServices.Find(new LocalServiceStore(), name)));
             return;
         }
 
         var manager = new Lazy<ServiceManager>(() => new ServiceManager(Api));
-        WriteNamed(Name, (pattern, ct) => manager.Value.ListAsync(ResolveNamespace(Namespace), pattern, ct),
-            (name, ct) => manager.Value.GetAsync(ResolveNamespace(Namespace), name, ct));
+        WriteNamed(Name, (pattern, ct) => manager.Value.ListAsync(TargetNamespace, pattern, ct),
+            (name, ct) => manager.Value.GetAsync(TargetNamespace, name, ct));
     }
 }

@@ -11,18 +11,11 @@ namespace Bodywork.Commands;
 /// <summary>New-BodyworkCronJob: runs a repository's workflow in the cluster on a schedule.</summary>
 [Cmdlet(VerbsCommon.New, "BodyworkCronJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(BodyworkCronJob))]
-public sealed class NewBodyworkCronJobCommand : BodyworkManagementCmdlet
+public sealed class NewBodyworkCronJobCommand : BodyworkNamespacedCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateKubernetesName]
     public string Name { get; set; } = "";
-
-    /// <summary>Null: the kubeconfig context's namespace.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("Ns")]
-    [ValidateKubernetesName]
-    [ArgumentCompleter(typeof(NamespaceCompleter))]
-    public string? Namespace { get; set; }
 
     /// <summary>Five-field cron schedule or macro (@hourly, @daily, …), in the cluster's time zone (usually UTC).</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -62,6 +55,6 @@ public sealed class NewBodyworkCronJobCommand : BodyworkManagementCmdlet
 
     protected override void ProcessRecord() =>
         Execute(ctx => new CronJobManager(Api).CreateAsync(
-            new CronJobRequest(ResolveNamespace(Namespace), Name, Schedule, GitRepoUrl, Branch, Retry, HistoryLimit, Image), Force.IsPresent, ctx),
+            new CronJobRequest(TargetNamespace, Name, Schedule, GitRepoUrl, Branch, Retry, HistoryLimit, Image), Force.IsPresent, ctx),
             target: Name);
 }

@@ -15,7 +15,7 @@ namespace Bodywork.Commands;
 /// <summary>New-BodyworkSecret: a labelled Secret whose keys stages receive as environment variables.</summary>
 [Cmdlet(VerbsCommon.New, "BodyworkSecret", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = DataSet)]
 [OutputType(typeof(BodyworkSecret))]
-public sealed class NewBodyworkSecretCommand : BodyworkManagementCmdlet
+public sealed class NewBodyworkSecretCommand : BodyworkNamespacedCmdlet
 {
     private const string DataSet = "Data";
     private const string CredentialSet = "Credential";
@@ -23,13 +23,6 @@ public sealed class NewBodyworkSecretCommand : BodyworkManagementCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateKubernetesName(AllowDots = true)]
     public string Name { get; set; } = "";
-
-    /// <summary>Null: the kubeconfig context's namespace.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("Ns")]
-    [ValidateKubernetesName]
-    [ArgumentCompleter(typeof(NamespaceCompleter))]
-    public string? Namespace { get; set; }
 
     /// <summary>Keys and values; values are strings or SecureStrings.</summary>
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = DataSet)]
@@ -59,7 +52,7 @@ public sealed class NewBodyworkSecretCommand : BodyworkManagementCmdlet
             return;
         }
 
-        Execute(ctx => new SecretManager(Api).CreateAsync(ResolveNamespace(Namespace), Name, data, Force.IsPresent, ctx), target: Name);
+        Execute(ctx => new SecretManager(Api).CreateAsync(TargetNamespace, Name, data, Force.IsPresent, ctx), target: Name);
     }
 
     private static Dictionary<string, string> FromCredential(PSCredential credential) =>

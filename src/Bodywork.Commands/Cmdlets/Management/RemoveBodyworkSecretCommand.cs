@@ -10,24 +10,17 @@ namespace Bodywork.Commands;
 /// <summary>Remove-BodyworkSecret: deletes a secret.</summary>
 [Cmdlet(VerbsCommon.Remove, "BodyworkSecret", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(BodyworkSecret))]
-public sealed class RemoveBodyworkSecretCommand : BodyworkManagementCmdlet
+public sealed class RemoveBodyworkSecretCommand : BodyworkNamespacedCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateKubernetesName(AllowDots = true)]
     [ArgumentCompleter(typeof(SecretNameCompleter))]
     public string Name { get; set; } = "";
 
-    /// <summary>Null: the kubeconfig context's namespace.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("Ns")]
-    [ValidateKubernetesName]
-    [ArgumentCompleter(typeof(NamespaceCompleter))]
-    public string? Namespace { get; set; }
-
     /// <summary>Output the deleted secret.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
     protected override void ProcessRecord() =>
-        Execute(ctx => new SecretManager(Api).RemoveAsync(ResolveNamespace(Namespace), Name, ctx), target: Name, write: PassThru.IsPresent);
+        Execute(ctx => new SecretManager(Api).RemoveAsync(TargetNamespace, Name, ctx), target: Name, write: PassThru.IsPresent);
 }

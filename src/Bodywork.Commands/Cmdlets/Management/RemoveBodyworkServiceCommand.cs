@@ -13,7 +13,7 @@ namespace Bodywork.Commands;
 [Cmdlet(VerbsCommon.Remove, "BodyworkService", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ClusterSet)]
 [OutputType(typeof(BodyworkService), ParameterSetName = new[] { ClusterSet })]
 [OutputType(typeof(LocalService), ParameterSetName = new[] { LocalSet })]
-public sealed class RemoveBodyworkServiceCommand : BodyworkManagementCmdlet
+public sealed class RemoveBodyworkServiceCommand : BodyworkNamespacedCmdlet
 {
     private const string ClusterSet = "Cluster";
     private const string LocalSet = "Local";
@@ -23,13 +23,6 @@ public sealed class RemoveBodyworkServiceCommand : BodyworkManagementCmdlet
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ServiceNameCompleter))]
     public string Name { get; set; } = "";
-
-    /// <summary>Null: the kubeconfig context's namespace.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ClusterSet)]
-    [Alias("Ns")]
-    [ValidateKubernetesName]
-    [ArgumentCompleter(typeof(NamespaceCompleter))]
-    public string? Namespace { get; set; }
 
     /// <summary>Stop a service that a local workflow run started on this machine.</summary>
     [Parameter(Mandatory = true, ParameterSetName = LocalSet)]
@@ -45,10 +38,15 @@ public sealed class RemoveBodyworkServiceCommand : BodyworkManagementCmdlet
     {
         if (ParameterSetName == LocalSet)
         {
+            if (Namespace is not null)
+            {
+                ThrowBodyworkError(ManagementErrors.InvalidArgument("-Namespace does not apply to -Local: local services run on this machine", Namespace));
+            }
+
             Execute(ctx => LocalServices.StopAsync(new LocalServiceStore(), Name, ctx), target: Name, write: PassThru.IsPresent);
             return;
         }
 
-        Execute(ctx => new ServiceManager(Api).RemoveAsync(ResolveNamespace(Namespace), Name, ctx), target: Name, write: PassThru.IsPresent);
+        Execute(ctx => new ServiceManager(Api).RemoveAsync(TargetNamespace, Name, ctx), target: Name, write: PassThru.IsPresent);
     }
 }

@@ -50,4 +50,10 @@ public sealed record KubernetesClientOptions
 
     /// <summary>First delay before retrying a log read whose container is still waiting to start.</summary>
     public TimeSpan LogRetryInitialBackoff { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Receives the text of each <c>Warning</c> response header (deprecations, unknown fields in Warn mode,
+    /// the Job-orphaning warning), so front ends can show it (Write-Warning). Called on any thread.
+    /// </summary>
+    public Action<string>? OnWarning { get; init; }
 }

@@ -76,6 +76,7 @@ internal sealed class KubernetesTransport : IDisposable
             {
                 using var message = await BuildMessageAsync(request, linked.Token).ConfigureAwait(false);
                 response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+                ReportWarnings(response);
                 if (response.IsSuccessStatusCode)
                 {
                     var result = await onSuccess(response, linked.Token).ConfigureAwait(false);
@@ -225,6 +226,29 @@ internal sealed class KubernetesTransport : IDisposable
 #pragma warning disable CA5394 // jitter needs no cryptographic randomness
         return TimeSpan.FromMilliseconds((ceiling / 2) + (Random.Shared.NextDouble() * ceiling / 2));
 #pragma warning restore CA5394
+    }
+
+    private void ReportWarnings(HttpResponseMessage response)
+    {
+        if (Options.OnWarning is not { } sink || !response.Headers.TryGetValues("Warning", out var values))
+        {
+            return;
+        }
+
+        foreach (var value in values)
+        {
+            sink(ParseWarning(value));
+        }
+    }
+
+    /// <summary>The text of an RFC 7234 warning, <c>299 - "text"</c>; anything else is passed through.</summary>
+    internal static string ParseWarning(string header)
+    {
+        var open = header.IndexOf('"', StringComparison.Ordinal);
+        var close = header.LastIndexOf('"');
+        return open >= 0 && close > open
+            ? header[(open + 1)..close].Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal)
+            : header;
     }
 
     private static TimeSpan? ParseRetryAfter(HttpResponseMessage response)

@@ -9,7 +9,7 @@ public sealed record ListOptions
     /// <summary>Field selector text, e.g. "metadata.name=x" (=, ==, != only).</summary>
     public string? FieldSelector { get; init; }
 
-    /// <summary>Page size (limit); null = the client's <see cref="KubernetesClientOptions.ListPageSize"/>.</summary>
+    /// <summary>Page size (limit); null = the client's <see cref="KubernetesClientOptions.ListPageSize"/>; 0 = no paging.</summary>
     public int? Limit { get; init; }
 
     /// <summary>Continue token of the page to fetch (from a previous single-page list).</summary>

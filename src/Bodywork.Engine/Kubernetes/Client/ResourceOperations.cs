@@ -54,11 +54,23 @@ internal sealed class ResourceOperations<T> where T : class, IKubernetesObject
             var uri = new QueryString(Type.CollectionPath(ns))
                 .Add("labelSelector", NullIfEmpty(options.LabelSelector))
                 .Add("fieldSelector", NullIfEmpty(options.FieldSelector))
-                .Add("limit", options.Limit ?? Transport.Options.ListPageSize)
+                .Add("limit", options.Limit is 0 ? null : options.Limit ?? Transport.Options.ListPageSize)
                 .Add("continue", NullIfEmpty(token))
                 .ToString();
-            var response = await Transport.SendAsync(new KubernetesRequest(HttpMethod.Get, uri, operation), cancellationToken)
-                .ConfigureAwait(false);
+            KubernetesResponse response;
+            try
+            {
+                response = await Transport.SendAsync(new KubernetesRequest(HttpMethod.Get, uri, operation), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (KubernetesApiException ex) when (ex.Reason == KubernetesErrorReason.Gone && !options.SinglePage
+                && !string.IsNullOrEmpty(token) && options.Continue is null)
+            {
+                // The snapshot behind the continue token was compacted mid-listing: start again with one
+                // unpaged list (as client-go's pager does) rather than merge pages from two snapshots.
+                return await ListAsync(ns, options with { Limit = 0 }, cancellationToken).ConfigureAwait(false);
+            }
+
             var page = Deserialize(response.Body, ListTypeInfo, operation);
             items.AddRange(page.Items);
             token = page.Metadata.Continue;

@@ -42,8 +42,13 @@ public sealed class KubeConfigEnvironment
     /// <summary>Limit for a non-interactive exec plugin run.</summary>
     public TimeSpan ExecPluginTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Exec plugin credentials, shared by every config loaded with this environment.</summary>
-    internal Auth.Exec.ExecCredentialCache ExecCache { get; } = new();
+    private readonly Auth.Exec.ExecCredentialCache _ownCache = new();
+
+    /// <summary>
+    /// Exec plugin credentials: process-wide for the real environment (so a cmdlet that sets its own
+    /// <see cref="PluginErrorOutput"/> still shares them), per instance when <see cref="Variables"/> is injected.
+    /// </summary>
+    internal Auth.Exec.ExecCredentialCache ExecCache => Variables is null ? Auth.Exec.ExecCredentialCache.Process : _ownCache;
 
     /// <summary>Reads one environment variable (from <see cref="Variables"/> when set).</summary>
     public string? GetVariable(string name)

@@ -43,7 +43,7 @@ internal static class KubeConfigUserResolver
             throw KubeConfigErrors.Invalid(file, line, key + "as", "as-uid, as-groups and as-user-extra need 'as' (the user to impersonate)");
         }
 
-        var clientCertificates = (IClientCertificateSource?)StaticCertificate(user, file, line, key);
+        var clientCertificates = StaticCertificate(user, file, line, key, environment);
 
         IBearerTokenSource? tokens = null;
         if (user.Exec is not null)
@@ -71,7 +71,7 @@ internal static class KubeConfigUserResolver
             : new Impersonation(user.Impersonate, user.ImpersonateUid, user.ImpersonateGroups, user.ImpersonateUserExtra);
 
         var methods = new List<string>();
-        if (clientCertificates is StaticClientCertificateSource) methods.Add("client certificate");
+        if (clientCertificates is StaticClientCertificateSource or FileClientCertificateSource) methods.Add("client certificate");
         if (tokens is not null) methods.Add(tokens.ToString()!);
         if (basic is not null) methods.Add("basic auth");
         if (impersonation is not null) methods.Add(impersonation.ToString());
@@ -80,7 +80,10 @@ internal static class KubeConfigUserResolver
         return new KubernetesAuthenticator(tokens, basic, sendCredentials ? clientCertificates : null, impersonation, sendCredentials, description);
     }
 
-    private static StaticClientCertificateSource? StaticCertificate(KubeConfigUser user, string file, int line, string key)
+    /// <summary>How often certificate files are checked for rotation.</summary>
+    internal static readonly TimeSpan CertificateFileCheckInterval = TimeSpan.FromMinutes(1);
+
+    private static IClientCertificateSource? StaticCertificate(KubeConfigUser user, string file, int line, string key, KubeConfigEnvironment environment)
     {
         var hasCertFile = !string.IsNullOrEmpty(user.ClientCertificate);
         var hasCertData = !string.IsNullOrEmpty(user.ClientCertificateData);
@@ -117,14 +120,25 @@ internal static class KubeConfigUserResolver
         var keyPem = hasKeyData
             ? KubeConfigClusterResolver.DecodeData(user.ClientKeyData!, file, line, keyKey)
             : KubeConfigClusterResolver.ReadFile(user.ClientKey!, file, line, keyKey);
+        ClientCertificate certificate;
         try
         {
-            return new StaticClientCertificateSource(ClientCertificateLoader.Load(certPem, keyPem));
+            certificate = ClientCertificateLoader.Load(certPem, keyPem);
         }
         catch (FormatException e)
         {
             throw KubeConfigErrors.Invalid(file, line, certKey, e.Message);
         }
+        if (hasCertData && hasKeyData)
+        {
+            return new StaticClientCertificateSource(certificate);
+        }
+
+        // kubectl reloads file-based pairs when they are rotated on disk.
+        var files = new[] { hasCertFile ? user.ClientCertificate! : null, hasKeyFile ? user.ClientKey! : null }.OfType<string>().ToArray();
+        return new FileClientCertificateSource(certificate,
+            () => (hasCertData ? certPem : File.ReadAllText(user.ClientCertificate!), hasKeyData ? keyPem : File.ReadAllText(user.ClientKey!)),
+            files, environment.TimeProvider, CertificateFileCheckInterval);
     }
 
     private static ExecPluginSettings ExecSettings(KubeConfigUser user, KubeConfigCluster cluster, KubeConfigClusterResolver.Result resolvedCluster)

@@ -10,11 +10,12 @@ internal sealed class IniDocument
 
     private readonly Dictionary<string, IniSection> _sections;
 
-    internal IniDocument(IReadOnlyList<IniSection> sections, IniSection defaults, IReadOnlyList<IniError> errors)
+    internal IniDocument(IReadOnlyList<IniSection> sections, IniSection defaults, IReadOnlyList<IniError> errors, bool isText = true)
     {
         Sections = sections;
         Defaults = defaults;
         Errors = errors;
+        IsText = isText;
         _sections = sections.ToDictionary(s => s.Name, StringComparer.Ordinal);
     }
 
@@ -23,6 +24,9 @@ internal sealed class IniDocument
 
     /// <summary>The <c>[DEFAULT]</c> section (empty when the file has none).</summary>
     public IniSection Defaults { get; }
+
+    /// <summary>False when the bytes were not UTF-8 text: nothing was read, and <see cref="Errors"/> says why.</summary>
+    public bool IsText { get; }
 
     /// <summary>Syntax errors found while reading; the document holds whatever could be read.</summary>
     public IReadOnlyList<IniError> Errors { get; }

@@ -20,7 +20,7 @@ internal static class IniParser
         {
             var line = 1 + bytes.AsSpan(0, offset).Count((byte)'\n');
             return new IniDocument([], new IniSection(IniDocument.DefaultSectionName, 0),
-                [new IniError(line, null, null, $"the file is not valid UTF-8 text (invalid byte 0x{bytes[offset]:X2} at line {line})")]);
+                [new IniError(line, null, null, $"the file is not valid UTF-8 text (invalid byte 0x{bytes[offset]:X2} at line {line})")], isText: false);
         }
         var text = StrictUtf8.GetString(bytes);
         return Parse(text);

@@ -196,6 +196,25 @@ public class RequestShapeTests
     }
 
     [Fact]
+    public async Task An_expired_continue_token_restarts_with_one_unpaged_list()
+    {
+        var handler = new StubHandler((r, i) => (r.Query("continue"), r.Query("limit")) switch
+        {
+            (null, "2") => StubHandler.Json(200, """{"metadata":{"resourceVersion":"1","continue":"old"},"items":[{"metadata":{"name":"a"}},{"metadata":{"name":"b"}}]}"""),
+            ("old", _) => StubHandler.Json(410, StubHandler.Status(410, "Expired", "The provided continue parameter is too old")),
+            (null, null) => StubHandler.Json(200, """{"metadata":{"resourceVersion":"9"},"items":[{"metadata":{"name":"b"}},{"metadata":{"name":"c"}}]}"""),
+            _ => StubHandler.Json(500, "unexpected"),
+        });
+        using var connection = handler.Connect(StubHandler.FastOptions with { ListPageSize = 2 });
+
+        var list = await connection.Api.Pods.ListAsync("ml");
+
+        Assert.Equal(new[] { "b", "c" }, list.Items.Select(p => p.Metadata.Name!).ToArray());
+        Assert.Equal("9", list.Metadata.ResourceVersion);
+        Assert.Equal(3, handler.Requests.Count);
+    }
+
+    [Fact]
     public async Task Single_page_list_returns_the_continue_token()
     {
         var handler = new StubHandler((r, i) =>
@@ -250,5 +269,20 @@ public class RequestShapeTests
         Assert.Equal(("CronJob", "nightly", "cj-uid", true), (owner.Kind, owner.Name, owner.Uid, owner.Controller == true));
         Assert.Equal(2, job.Spec!.BackoffLimit);
         Assert.Equal("x", job.Metadata.Labels!["app"]);
+    }
+
+    [Fact]
+    public async Task Warning_headers_reach_the_warning_sink()
+    {
+        var warnings = new List<string>();
+        var handler = new StubHandler((r, _) => StubHandler.Json(200, """{"kind":"Status","status":"Success"}""",
+            ("Warning", "299 - \"child pods are preserved by default when jobs are deleted; set propagationPolicy=Background\""),
+            ("Warning", "299 - \"unknown field \\\"spec.foo\\\"\"")));
+        using var connection = handler.Connect(StubHandler.FastOptions with { OnWarning = w => { lock (warnings) { warnings.Add(w); } } });
+
+        await connection.Api.Jobs.DeleteAsync("ml", "j");
+
+        Assert.Equal(["child pods are preserved by default when jobs are deleted; set propagationPolicy=Background", "unknown field \"spec.foo\""],
+            warnings.ToArray());
     }
 }

@@ -126,6 +126,19 @@ public sealed class TlsConnectionTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Proxy_url_tunnels_through_the_proxy_with_its_credentials()
+    {
+        await using var proxy = new ConnectProxy();
+        var config = _env.LoadFile(Kubeconfig(CaData(ServerCa) + $"\n    proxy-url: http://proxy-user:proxy%20pass@127.0.0.1:{proxy.Port}"));
+
+        Assert.Contains("APIVersions", await GetAsync(config));
+
+        Assert.Contains($"127.0.0.1:{_server.Url.Port}", proxy.Tunnels);
+        Assert.Contains("Basic " + KubeTestEnvironment.Base64("proxy-user:proxy pass"), proxy.ProxyAuthorizations);
+        Assert.Contains("Bearer tls-token", _server.Authorizations);
+    }
+
+    [Fact]
     public async Task Insecure_flag_skips_verification()
     {
         var config = _env.LoadFile(Kubeconfig("    insecure-skip-tls-verify: true", host: "localhost"));
@@ -146,6 +159,29 @@ public sealed class TlsConnectionTests : IAsyncLifetime, IDisposable
 
         Assert.Contains(_server.ClientSubjects, s => s.Contains("CN=client-" + format, StringComparison.Ordinal));
         Assert.Contains("", _server.Authorizations);
+    }
+
+    [Fact]
+    public async Task Rotated_client_certificate_files_are_picked_up_on_new_connections()
+    {
+        var alice = TestCertificates.CreateClient(ClientCa, "alice", KeyFormat.RsaPkcs1);
+        var bob = TestCertificates.CreateClient(ClientCa, "bob", KeyFormat.EcSec1);
+        _env.Write("k/pki/client.crt", alice.CertificatePem);
+        _env.Write("k/pki/client.key", alice.KeyPem);
+        var config = _env.LoadFile(Kubeconfig(CaData(ServerCa), "    client-certificate: pki/client.crt\n    client-key: pki/client.key"));
+        using var handler = config.CreateHandler();
+        using var client = new HttpClient(handler);
+
+        (await client.GetAsync(new Uri(config.Server, "api"))).EnsureSuccessStatusCode();
+        Assert.Contains(_server.ClientSubjects, s => s.Contains("CN=alice", StringComparison.Ordinal));
+
+        _env.Write("k/pki/client.crt", bob.CertificatePem);
+        _env.Write("k/pki/client.key", bob.KeyPem);
+        File.SetLastWriteTimeUtc(Path.Combine(_env.Root, "k", "pki", "client.crt"), DateTime.UtcNow.AddMinutes(1));
+        _env.Clock.Advance(TimeSpan.FromMinutes(2));
+        (await client.GetAsync(new Uri(config.Server, "api"))).EnsureSuccessStatusCode();
+
+        Assert.Contains(_server.ClientSubjects, s => s.Contains("CN=bob", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -72,6 +72,24 @@ public class FakeServerWatchTests
     }
 
     [Fact]
+    public async Task A_silently_stalled_watch_is_detected_and_resumed()
+    {
+        await using var cluster = await FakeCluster.StartAsync(clientOptions: StubHandler.FastOptions with { WatchInactivityTimeout = TimeSpan.FromMilliseconds(500) });
+        using var cts = new CancellationTokenSource(Generous);
+        var events = Pump(cluster.Api.Secrets.WatchAsync("ml", new WatchOptions { LabelSelector = "w=1" }, cts.Token), cts.Token);
+        await cluster.Server.Store.WaitUntilAsync(_ => cluster.Server.Faults.OpenWatches > 0, Generous, "watch open");
+        var watchesBefore = cluster.Server.Counters.Count("watch", "secrets");
+
+        cluster.Server.Faults.StallWatches = true;
+        await cluster.Api.Secrets.ApplyAsync("ml", Secret("late"), cancellationToken: cts.Token);
+        await cluster.Server.Store.WaitUntilAsync(_ => cluster.Server.Counters.Count("watch", "secrets") > watchesBefore, Generous, "a new watch");
+        cluster.Server.Faults.StallWatches = false;
+
+        var e = await NextMatching(events, e => e.Resource.Metadata.Name == "late", cts.Token);
+        Assert.Equal(WatchEventType.Added, e.Type);
+    }
+
+    [Fact]
     public async Task Job_waits_report_success_and_failure_with_reason()
     {
         await using var cluster = await FakeCluster.StartAsync();

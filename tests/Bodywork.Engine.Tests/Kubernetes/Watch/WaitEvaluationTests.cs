@@ -105,21 +105,41 @@ public class WaitEvaluationTests
         Assert.Single(handler.RequestList);
     }
 
+    private static string RunningJob => JsonSerializer.Serialize(
+        new Job { Metadata = new ObjectMeta { Name = "j", Namespace = "ml", ResourceVersion = "3" } }, KubernetesJsonContext.Default.Job);
+
     [Fact]
     public async Task Job_wait_times_out_with_the_last_state()
     {
-        var running = JsonSerializer.Serialize(new Job { Metadata = new ObjectMeta { Name = "j", Namespace = "ml", ResourceVersion = "3" } }, KubernetesJsonContext.Default.Job);
         var handler = new StubHandler((r, i) => r.Query("watch") is not null
             ? StubHandler.Stream("", hang: true)
             : r.Path.EndsWith("/jobs/j", StringComparison.Ordinal)
-                ? StubHandler.Json(200, running)
-                : StubHandler.Json(200, $$"""{"metadata":{"resourceVersion":"3"},"items":[{{running}}]}"""));
+                ? StubHandler.Json(200, RunningJob)
+                : StubHandler.Json(200, $$"""{"metadata":{"resourceVersion":"3"},"items":[{{RunningJob}}]}"""));
         using var connection = handler.Connect();
 
-        var outcome = await JobCompletion.WaitAsync(connection.Api.Jobs, "ml", "j", TimeSpan.FromMilliseconds(300));
+        var outcome = await JobCompletion.WaitAsync(connection.Api.Jobs, "ml", "j", TimeSpan.FromSeconds(3));
 
         Assert.Equal(JobOutcomeKind.TimedOut, outcome.Kind);
-        Assert.Equal("j", outcome.Job!.Metadata.Name);
-        Assert.Equal("metadata.name=j", handler.RequestList.Last(r => r.Query("watch") is not null).Query("fieldSelector"));
+        Assert.Contains("did not finish", outcome.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Job_wait_follows_the_job_by_name_until_it_completes()
+    {
+        var complete = RunningJob.Replace("\"metadata\"", "\"status\":{\"conditions\":[{\"type\":\"Complete\",\"status\":\"True\",\"reason\":\"CompletionsReached\"}]},\"metadata\"", StringComparison.Ordinal);
+        var handler = new StubHandler((r, i) => r.Query("watch") is not null
+            ? StubHandler.Stream("{\"type\":\"MODIFIED\",\"object\":" + complete + "}\n", hang: true)
+            : r.Path.EndsWith("/jobs/j", StringComparison.Ordinal)
+                ? StubHandler.Json(200, RunningJob)
+                : StubHandler.Json(200, $$"""{"metadata":{"resourceVersion":"3"},"items":[{{RunningJob}}]}"""));
+        using var connection = handler.Connect();
+
+        var outcome = await JobCompletion.WaitAsync(connection.Api.Jobs, "ml", "j", TimeSpan.FromMinutes(5));
+
+        Assert.Equal(JobOutcomeKind.Succeeded, outcome.Kind);
+        Assert.Equal("CompletionsReached", outcome.Reason);
+        Assert.All(handler.RequestList.Where(r => !r.Path.EndsWith("/jobs/j", StringComparison.Ordinal)),
+            r => Assert.Equal("metadata.name=j", r.Query("fieldSelector")));
     }
 }

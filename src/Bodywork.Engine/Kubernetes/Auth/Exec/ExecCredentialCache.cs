@@ -9,6 +9,9 @@ namespace Bodywork.Engine.Kubernetes.Auth.Exec;
 /// </summary>
 internal sealed class ExecCredentialCache
 {
+    /// <summary>The cache for the real process environment.</summary>
+    public static ExecCredentialCache Process { get; } = new();
+
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     public Entry For(string key) => _entries.GetOrAdd(key, static _ => new Entry());

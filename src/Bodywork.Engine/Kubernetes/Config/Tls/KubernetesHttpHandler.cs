@@ -53,6 +53,9 @@ internal sealed class KubernetesHttpHandler : HttpMessageHandler
         }
     }
 
+    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        SendAsync(request, cancellationToken).GetAwaiter().GetResult();
+
     private static bool EnvironmentProxies(Uri server)
     {
         var proxy = HttpClient.DefaultProxy;
