@@ -128,7 +128,7 @@ public sealed class WorkflowCliTests : IDisposable
         var (exit, _, error) = await RunAsync(CancellationToken.None, "workflow", "https://example.com/repo.git", "main");
 
         Assert.Equal(2, exit);
-        Assert.Contains("bodywork workflow: error: one of the arguments --local is required", error, StringComparison.Ordinal);
+        Assert.Contains("bodywork workflow: error: one of the arguments --namespace/--ns --local is required", error, StringComparison.Ordinal);
     }
 
     [UnixFact]
