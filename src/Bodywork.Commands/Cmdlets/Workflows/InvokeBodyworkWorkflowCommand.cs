@@ -2,6 +2,7 @@ using System.Collections;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
+using Bodywork.Commands.Completion;
 using Bodywork.Commands.Infrastructure;
 using Bodywork.Commands.Validation;
 using Bodywork.Engine.Git;
@@ -53,10 +54,12 @@ public sealed class InvokeBodyworkWorkflowCommand : BodyworkClusterCmdlet
     [ValidateNotNullOrEmpty]
     public string? Branch { get; set; }
 
-    /// <summary>Namespace set up for Bodywork (New-BodyworkNamespace) to run the stages in.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = ClusterSet, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string Namespace { get; set; } = "";
+    /// <summary>Namespace set up for Bodywork (New-BodyworkNamespace) to run the stages in; default: the kubeconfig context's.</summary>
+    [Parameter(ParameterSetName = ClusterSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("Ns")]
+    [ValidateKubernetesName]
+    [ArgumentCompleter(typeof(NamespaceCompleter))]
+    public string? Namespace { get; set; }
 
     /// <summary>Image for every stage instead of the project's DOCKER_IMAGE (it needs git, python and pip).</summary>
     [Parameter(ParameterSetName = ClusterSet)]
@@ -124,9 +127,10 @@ public sealed class InvokeBodyworkWorkflowCommand : BodyworkClusterCmdlet
 
     private void RunCluster()
     {
+        var ns = ResolveNamespace(Namespace);
         var request = new KubernetesWorkflowRequest
         {
-            Namespace = Namespace,
+            Namespace = ns,
             GitRepoUrl = ResolveRepository(GitRepoUrl),
             Branch = Branch,
             Image = Image,
@@ -138,7 +142,7 @@ public sealed class InvokeBodyworkWorkflowCommand : BodyworkClusterCmdlet
             _running = task;
             run = await task.ConfigureAwait(false);
             return run;
-        }, target: $"{GitUrls.Redact(GitRepoUrl)} in namespace {Namespace}");
+        }, target: $"{GitUrls.Redact(GitRepoUrl)} in namespace {ns}");
         ReportFailure(run);
     }
 
