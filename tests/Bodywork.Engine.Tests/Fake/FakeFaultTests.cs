@@ -55,6 +55,21 @@ public sealed class FakeFaultTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromSeconds(2), unavailable.Headers.RetryAfter?.Delta);
     }
 
+    [Theory]
+    [InlineData(403, "Forbidden")]
+    [InlineData(404, "NotFound")]
+    [InlineData(409, "Conflict")]
+    [InlineData(401, "Unauthorized")]
+    public async Task Injected_client_errors_carry_the_reason_a_real_server_gives_their_code(int code, string reason)
+    {
+        _server.Faults.FailNext(1, code);
+        var reply = await _http.GetAsync(Secrets);
+        Assert.Equal(code, reply.Code);
+        Assert.Equal(reason, (string?)reply.Body["reason"]);
+        Assert.Equal(code, (int)reply.Body["code"]!);
+        Assert.Equal(200, (await _http.GetAsync(Secrets)).Code);
+    }
+
     [Fact]
     public async Task Raw_non_json_bodies()
     {

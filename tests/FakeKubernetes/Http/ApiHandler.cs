@@ -72,14 +72,22 @@ internal sealed partial class ApiHandler
                         await WriteTextAsync(ctx, fault.StatusCode, fault.Body, fault.ContentType).ConfigureAwait(false);
                         return;
                     case FaultKind.Status:
-                        var reason = fault.StatusCode switch
+                        // The reason and wording a real server pairs with each code, so clients map injected
+                        // faults exactly as they would map the real thing (a 403 is Forbidden, not a server error).
+                        var (reason, message) = fault.StatusCode switch
                         {
-                            429 => "TooManyRequests",
-                            503 => "ServiceUnavailable",
-                            504 => "Timeout",
-                            _ => "InternalError",
+                            400 => ("BadRequest", "the server rejected our request for an unknown reason (injected fault)"),
+                            401 => ("Unauthorized", "Unauthorized"),
+                            403 => ("Forbidden", $"{route.ResourceKey ?? "resource"} is forbidden: User \"system:anonymous\" cannot perform this request (injected fault)"),
+                            404 => ("NotFound", "the server could not find the requested resource (injected fault)"),
+                            409 => ("Conflict", "Operation cannot be fulfilled: the object has been modified (injected fault)"),
+                            410 => ("Expired", "too old resource version (injected fault)"),
+                            422 => ("Invalid", "the request is invalid (injected fault)"),
+                            429 => ("TooManyRequests", "Too many requests, please try again later."),
+                            503 => ("ServiceUnavailable", "Internal error occurred: injected fault"),
+                            504 => ("Timeout", "Internal error occurred: injected fault"),
+                            _ => ("InternalError", "Internal error occurred: injected fault"),
                         };
-                        var message = fault.StatusCode == 429 ? "Too many requests, please try again later." : "Internal error occurred: injected fault";
                         var details = fault.RetryAfterSeconds is { } s ? new JsonObject { ["retryAfterSeconds"] = s } : null;
                         if (fault.RetryAfterSeconds is { } ra) ctx.Response.Headers.RetryAfter = ra.ToString(System.Globalization.CultureInfo.InvariantCulture);
                         throw new ApiException(fault.StatusCode, reason, message, details);
