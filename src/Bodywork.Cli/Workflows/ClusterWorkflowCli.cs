@@ -2,8 +2,6 @@ using Bodywork.Cli.Parsing;
 using Bodywork.Engine.Kubernetes;
 using Bodywork.Engine.Kubernetes.Config;
 using Bodywork.Engine.Workflows.Kubernetes;
-using Bodywork.Models.Errors;
-using Bodywork.Models.Workflows;
 
 namespace Bodywork.Cli.Workflows;
 
@@ -29,28 +27,7 @@ public static class ClusterWorkflowCli
         var context = new CliOperationContext(invocation.Error, invocation.CancellationToken);
         using var connection = KubernetesClientFactory.Create(
             new KubernetesConnectionOptions(invocation.Get("kubeconfig"), invocation.Get("context")));
-        WorkflowRun? run;
-        try
-        {
-            run = await new KubernetesWorkflowService(connection.Api).RunAsync(request, context, log).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is BodyworkException or OperationCanceledException)
-        {
-            log.Flush();
-            throw;
-        }
-
-        log.Flush();
-        if (run is null)
-        {
-            return CliApp.ExitOk;
-        }
-
-        foreach (var url in run.ServiceUrls)
-        {
-            await invocation.Out.WriteLineAsync($"service available at {url}").ConfigureAwait(false);
-        }
-
-        return run.Status == WorkflowStatus.Succeeded ? CliApp.ExitOk : CliApp.ExitFailure;
+        return await WorkflowCliRun.CompleteAsync(invocation, log,
+            () => new KubernetesWorkflowService(connection.Api).RunAsync(request, context, log), "available").ConfigureAwait(false);
     }
 }

@@ -1,7 +1,5 @@
 using Bodywork.Cli.Parsing;
 using Bodywork.Engine.Local;
-using Bodywork.Models.Errors;
-using Bodywork.Models.Workflows;
 
 namespace Bodywork.Cli.Workflows;
 
@@ -21,29 +19,7 @@ public static class LocalWorkflowCli
         };
         var log = new LogLineObserver(invocation.Out);
         var context = new CliOperationContext(invocation.Error, invocation.CancellationToken);
-        WorkflowRun? run;
-        try
-        {
-            run = await new LocalWorkflowService().RunAsync(request, context, log).ConfigureAwait(false);
-        }
-        catch (BodyworkException)
-        {
-            // The runner already logged "failed to execute workflow …"; CliApp prints "error: …" and exits 1.
-            log.Flush();
-            throw;
-        }
-
-        log.Flush();
-        if (run is null)
-        {
-            return CliApp.ExitOk;
-        }
-
-        foreach (var url in run.ServiceUrls)
-        {
-            await invocation.Out.WriteLineAsync($"service running at {url}").ConfigureAwait(false);
-        }
-
-        return run.Status == WorkflowStatus.Succeeded ? CliApp.ExitOk : CliApp.ExitFailure;
+        return await WorkflowCliRun.CompleteAsync(invocation, log,
+            () => new LocalWorkflowService().RunAsync(request, context, log), "running").ConfigureAwait(false);
     }
 }
